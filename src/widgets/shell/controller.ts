@@ -1,0 +1,186 @@
+import type { Checkpoint, Simulation } from "../../scenarios/types";
+
+/** How the controller finds its way back in time. */
+export interface ControllerOptions {
+  /** A checkpoint is taken at least every this many events, so a step back replays at most that many. */
+  readonly checkpointEvery: number;
+  /** Upper bound on checkpoints held; past it every other one is dropped (the spacing doubles). */
+  readonly maxCheckpoints: number;
+}
+
+const DEFAULTS: ControllerOptions = {
+  checkpointEvery: 256,
+  maxCheckpoints: 512,
+};
+
+/**
+ * Time travel over a deterministic `Simulation`: play at a speed, step forward and back, scrub to
+ * an event or an instant, reset. Pure TypeScript (no DOM) so it can be tested against a fake.
+ *
+ * Stepping back works because the simulation is deterministic: restore the nearest checkpoint at
+ * or before the target event, then replay forward to it.
+ *
+ * @example
+ * const c = new TimeTravelController(() => scenario.create(values, { seed: 1, sampleNs: 1e8 }));
+ * c.stepForward();
+ * c.stepBack(); // back at event 0
+ */
+export class TimeTravelController {
+  #makeSim: () => Simulation;
+  #options: ControllerOptions;
+  #sim: Simulation;
+  /** Sorted by `events`; always holds the initial state first. */
+  #checkpoints: Checkpoint[] = [];
+  #spacing: number;
+  #listeners = new Set<() => void>();
+
+  constructor(
+    makeSim: () => Simulation,
+    options: Partial<ControllerOptions> = {},
+  ) {
+    this.#makeSim = makeSim;
+    this.#options = { ...DEFAULTS, ...options };
+    this.#spacing = this.#options.checkpointEvery;
+    this.#sim = makeSim();
+    this.#checkpoints = [this.#sim.checkpoint()];
+  }
+
+  get sim(): Simulation {
+    return this.#sim;
+  }
+
+  get events(): number {
+    return this.#sim.events;
+  }
+
+  get nowNs(): number {
+    return this.#sim.nowNs;
+  }
+
+  get done(): boolean {
+    return this.#sim.done;
+  }
+
+  /** Calls `listener` after every change of position; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** One event forward. False when the run is over. */
+  stepForward(): boolean {
+    const moved = this.#sim.step();
+    this.#noteCheckpoint();
+    this.#emit();
+    return moved;
+  }
+
+  /** One event back. False at event 0. */
+  stepBack(): boolean {
+    if (this.#sim.events === 0) return false;
+    this.#goToEvent(this.#sim.events - 1);
+    this.#emit();
+    return true;
+  }
+
+  /** Jump to event `n` (clamped to the run's end). */
+  seekEvent(n: number): void {
+    this.#goToEvent(Math.max(0, Math.floor(n)));
+    this.#emit();
+  }
+
+  /** Jump to virtual instant `tNs`: every event at or before it has happened. */
+  seekTime(tNs: number): void {
+    if (tNs < this.#sim.nowNs) this.#restoreAtOrBefore((c) => c.nowNs <= tNs);
+    this.#runForwardUntil(tNs);
+    this.#emit();
+  }
+
+  /**
+   * Advance by wall-clock `realMs` at `speedNsPerSecond` of virtual time per real second, as a
+   * play loop does each frame. `horizonNs` stops the run at the scenario's horizon.
+   */
+  advance(
+    realMs: number,
+    speedNsPerSecond: number,
+    horizonNs = Number.POSITIVE_INFINITY,
+  ): void {
+    if (this.#sim.done) return;
+    const target = Math.min(
+      horizonNs,
+      this.#sim.nowNs + Math.round((realMs * speedNsPerSecond) / 1000),
+    );
+    this.#runForwardUntil(target);
+    this.#emit();
+  }
+
+  /** Back to event 0 with a fresh simulation (same factory, so same params and seed). */
+  reset(): void {
+    this.#sim = this.#makeSim();
+    this.#spacing = this.#options.checkpointEvery;
+    this.#checkpoints = [this.#sim.checkpoint()];
+    this.#emit();
+  }
+
+  #goToEvent(n: number): void {
+    if (n < this.#sim.events) this.#restoreAtOrBefore((c) => c.events <= n);
+    while (!this.#sim.done && this.#sim.events < n) {
+      const last = this.#checkpoints.at(-1);
+      const nextCheckpointAt = (last?.events ?? 0) + this.#spacing;
+      this.#sim.runToEvent(
+        Math.min(n, Math.max(nextCheckpointAt, this.#sim.events + 1)),
+      );
+      this.#noteCheckpoint();
+    }
+  }
+
+  /**
+   * Runs to `tNs` in chunks of at most `spacing` events so checkpoints stay dense: each chunk is
+   * tried from a checkpoint, and if it overshoots the instant, it is rolled back and replayed with
+   * `runUntil`, which stops exactly at `tNs`.
+   */
+  #runForwardUntil(tNs: number): void {
+    while (!this.#sim.done && this.#sim.nowNs < tNs) {
+      const before = this.#sim.checkpoint();
+      const startEvents = this.#sim.events;
+      this.#sim.runToEvent(startEvents + this.#spacing);
+      if (this.#sim.nowNs > tNs) {
+        this.#sim.restore(before);
+        this.#sim.runUntil(tNs);
+        this.#noteCheckpoint();
+        return;
+      }
+      this.#noteCheckpoint();
+      if (this.#sim.events === startEvents) return;
+    }
+  }
+
+  #restoreAtOrBefore(fits: (c: Checkpoint) => boolean): void {
+    let best = this.#checkpoints[0];
+    for (const c of this.#checkpoints) {
+      if (fits(c)) best = c;
+      else break;
+    }
+    if (best) this.#sim.restore(best);
+  }
+
+  #noteCheckpoint(): void {
+    const last = this.#checkpoints.at(-1);
+    const events = this.#sim.events;
+    if (last && events < last.events + this.#spacing) return;
+    // Checkpoints past the current position are kept: they are the same states the run will reach.
+    const insertAt = this.#checkpoints.findIndex((c) => c.events >= events);
+    if (insertAt === -1) this.#checkpoints.push(this.#sim.checkpoint());
+    else if (this.#checkpoints[insertAt]?.events !== events) {
+      this.#checkpoints.splice(insertAt, 0, this.#sim.checkpoint());
+    }
+    if (this.#checkpoints.length > this.#options.maxCheckpoints) {
+      this.#checkpoints = this.#checkpoints.filter((_, i) => i % 2 === 0);
+      this.#spacing *= 2;
+    }
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
