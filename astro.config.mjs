@@ -1,8 +1,34 @@
+// @ts-check
 import { defineConfig } from 'astro/config';
 import expressiveCode from 'astro-expressive-code';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 
+/**
+ * Teams host the build under a sub-path of their own docs domain, so both the origin and the base
+ * path come from the environment: `SITE_URL=https://docs.example.com BASE_PATH=/go-guide/ npm run build`.
+ * Every link, asset and embed in src/ goes through `import.meta.env.BASE_URL`.
+ */
+const site = process.env.SITE_URL ?? 'https://ghost-goroutines.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
-  integrations: [expressiveCode(), mdx(), svelte()],
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [
+    // Expressive Code must come before mdx() so it handles fenced code inside MDX too.
+    expressiveCode({
+      themes: ['github-dark', 'github-light'],
+      // The site's theme toggle sets data-theme="light" | "dark" on <html>; without JS (no attribute)
+      // the prefers-color-scheme media query picks the theme.
+      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
+      useDarkModeMediaQuery: true,
+      defaultProps: { wrap: true },
+      styleOverrides: { codeFontSize: '0.875rem', borderRadius: '0.4rem' },
+    }),
+    mdx(),
+    svelte(),
+  ],
 });

@@ -1,0 +1,68 @@
+import type { Component } from 'svelte';
+
+/**
+ * Every interactive widget of the guide, in one table. MDX (`<Widget id=…>`), the chrome-less
+ * `/embed/<id>/` pages and the browser tests all read this table, so a widget exists exactly when it
+ * is listed here. See ./README.md for the island lifecycle.
+ */
+
+/** What the generic island (./WidgetIsland.svelte) passes to every widget component. */
+export interface WidgetProps {
+  /**
+   * Parameter values as strings, exactly as they would appear in a URL query (`{ lanes: '4' }`).
+   * The widget parses them with its scenario's schema; bad values give a notice and the default.
+   */
+  readonly params: Readonly<Record<string, string>>;
+  /** Seed of the simulation's PRNG. */
+  readonly seed: number;
+  /** The simulation step to start from. */
+  readonly step: number;
+  /** True on /embed/<id>/: the widget fills the frame and owns the page's query string. */
+  readonly embed: boolean;
+}
+
+export interface WidgetEntry {
+  readonly title: string;
+  /** The scenario id in src/scenarios the widget runs; null for the pipeline demo. */
+  readonly scenario: string | null;
+  /** A text description: shown before the widget loads and read by anyone without JavaScript. */
+  readonly summary: string;
+  /** Width / height of the stage, so the server-rendered placeholder reserves the right space. */
+  readonly aspectRatio: number;
+  /** The stage never gets shorter than this on narrow screens (px). */
+  readonly minHeightPx: number;
+  /** Loads the component only when the island hydrates, which keeps Pixi out of the page's first JS. */
+  readonly load: () => Promise<{ default: Component<WidgetProps> }>;
+}
+
+export const widgets = {
+  demo: {
+    title: 'Demo: processors as lanes',
+    scenario: null,
+    summary:
+      'A placeholder widget that proves the page pipeline: one lane per logical processor P, with ' +
+      'goroutines moving along each lane. A slider sets the number of lanes and keeps it in the URL.',
+    aspectRatio: 16 / 9,
+    minHeightPx: 220,
+    load: () => import('./demo/DemoWidget.svelte'),
+  },
+} as const satisfies Readonly<Record<string, WidgetEntry>>;
+
+export type WidgetId = keyof typeof widgets;
+
+export const widgetIds = Object.keys(widgets) as WidgetId[];
+
+export function isWidgetId(id: string): id is WidgetId {
+  return Object.hasOwn(widgets, id);
+}
+
+/**
+ * The registry entry for `id`. Throws with the list of known ids, which during `astro build` turns a
+ * typo in a chapter's `<Widget id=…>` into a clear build error rather than an empty box.
+ */
+export function getWidget(id: string): WidgetEntry {
+  if (!isWidgetId(id)) {
+    throw new Error(`Unknown widget id "${id}". Known widgets: ${widgetIds.join(', ')}.`);
+  }
+  return widgets[id];
+}
