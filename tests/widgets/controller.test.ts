@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
-import fc from "fast-check";
-import { TimeTravelController } from "../../src/widgets/shell/controller";
-import type { Checkpoint, Simulation, View } from "../../src/scenarios/types";
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TimeTravelController } from '../../src/widgets/shell/controller';
+import type { Checkpoint, Simulation, View } from '../../src/scenarios/types';
 
 /**
  * A tiny deterministic Simulation: event i happens at virtual time 10·i + (i mod 3) ns and folds i
@@ -27,11 +27,7 @@ class FakeSim implements Simulation {
     return true;
   }
   runUntil(tNs: number): void {
-    while (
-      !this.done &&
-      10 * (this.events + 1) + ((this.events + 1) % 3) <= tNs
-    )
-      this.step();
+    while (!this.done && 10 * (this.events + 1) + ((this.events + 1) % 3) <= tNs) this.step();
     if (this.nowNs < tNs && !this.done) this.nowNs = tNs;
   }
   runToEvent(n: number): void {
@@ -51,7 +47,7 @@ class FakeSim implements Simulation {
     this.hash = (c as Checkpoint & { hash: number }).hash;
   }
   view(): View {
-    throw new Error("not used");
+    throw new Error('not used');
   }
   trace() {
     return [];
@@ -63,7 +59,7 @@ class FakeSim implements Simulation {
     return {};
   }
   dump() {
-    return "";
+    return '';
   }
 }
 
@@ -73,8 +69,8 @@ function straight(n: number): FakeSim {
   return sim;
 }
 
-describe("TimeTravelController", () => {
-  it("steps back to exactly the state a straight run reaches", () => {
+describe('TimeTravelController', () => {
+  it('steps back to exactly the state a straight run reaches', () => {
     const c = new TimeTravelController(() => new FakeSim(1000), {
       checkpointEvery: 8,
     });
@@ -86,24 +82,24 @@ describe("TimeTravelController", () => {
     expect(sim.nowNs).toBe(straight(49).nowNs);
   });
 
-  it("step back at event 0 does nothing and says so", () => {
+  it('step back at event 0 does nothing and says so', () => {
     const c = new TimeTravelController(() => new FakeSim(10));
     expect(c.stepBack()).toBe(false);
     expect(c.events).toBe(0);
   });
 
-  it("stops at the end of the run", () => {
+  it('stops at the end of the run', () => {
     const c = new TimeTravelController(() => new FakeSim(3));
-    expect([
-      c.stepForward(),
-      c.stepForward(),
-      c.stepForward(),
-      c.stepForward(),
-    ]).toEqual([true, true, true, false]);
+    expect([c.stepForward(), c.stepForward(), c.stepForward(), c.stepForward()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(c.done).toBe(true);
   });
 
-  it("a step back replays at most checkpointEvery events", () => {
+  it('a step back replays at most checkpointEvery events', () => {
     const c = new TimeTravelController(() => new FakeSim(1000), {
       checkpointEvery: 16,
     });
@@ -116,7 +112,7 @@ describe("TimeTravelController", () => {
     expect(sim.hash).toBe(straight(899).hash);
   });
 
-  it("advance moves virtual time by real ms × speed and never past the horizon", () => {
+  it('advance moves virtual time by real ms × speed and never past the horizon', () => {
     const c = new TimeTravelController(() => new FakeSim(1000));
     c.advance(100, 1000); // 100 ms at 1 µs/s = 100 ns
     expect(c.nowNs).toBe(100);
@@ -126,7 +122,7 @@ describe("TimeTravelController", () => {
     expect(c.events).toBe(499);
   });
 
-  it("seekTime backwards lands where a straight run to that instant lands", () => {
+  it('seekTime backwards lands where a straight run to that instant lands', () => {
     const c = new TimeTravelController(() => new FakeSim(1000), {
       checkpointEvery: 4,
     });
@@ -138,7 +134,7 @@ describe("TimeTravelController", () => {
     expect(c.events).toBe(direct.events);
   });
 
-  it("reset starts a fresh run and notifies listeners", () => {
+  it('reset starts a fresh run and notifies listeners', () => {
     const c = new TimeTravelController(() => new FakeSim(1000));
     let calls = 0;
     const off = c.subscribe(() => (calls += 1));
@@ -150,7 +146,7 @@ describe("TimeTravelController", () => {
     expect(c.events).toBe(1);
   });
 
-  it("keeps at most maxCheckpoints, still landing exactly", () => {
+  it('keeps at most maxCheckpoints, still landing exactly', () => {
     const c = new TimeTravelController(() => new FakeSim(5000), {
       checkpointEvery: 2,
       maxCheckpoints: 8,
@@ -160,17 +156,14 @@ describe("TimeTravelController", () => {
     expect((c.sim as FakeSim).hash).toBe(straight(1777).hash);
   });
 
-  it("any sequence of controls lands on the same state as a straight run", () => {
+  it('any sequence of controls lands on the same state as a straight run', () => {
     type Op =
-      | { op: "fwd" }
-      | { op: "back" }
-      | { op: "seek"; n: number }
-      | { op: "time"; t: number };
+      { op: 'fwd' } | { op: 'back' } | { op: 'seek'; n: number } | { op: 'time'; t: number };
     const op: fc.Arbitrary<Op> = fc.oneof(
-      fc.constant<Op>({ op: "fwd" }),
-      fc.constant<Op>({ op: "back" }),
-      fc.integer({ min: 0, max: 400 }).map<Op>((n) => ({ op: "seek", n })),
-      fc.integer({ min: 0, max: 4000 }).map<Op>((t) => ({ op: "time", t })),
+      fc.constant<Op>({ op: 'fwd' }),
+      fc.constant<Op>({ op: 'back' }),
+      fc.integer({ min: 0, max: 400 }).map<Op>((n) => ({ op: 'seek', n })),
+      fc.integer({ min: 0, max: 4000 }).map<Op>((t) => ({ op: 'time', t })),
     );
     fc.assert(
       fc.property(
@@ -182,9 +175,9 @@ describe("TimeTravelController", () => {
             maxCheckpoints: 6,
           });
           for (const o of ops) {
-            if (o.op === "fwd") c.stepForward();
-            else if (o.op === "back") c.stepBack();
-            else if (o.op === "seek") c.seekEvent(o.n);
+            if (o.op === 'fwd') c.stepForward();
+            else if (o.op === 'back') c.stepBack();
+            else if (o.op === 'seek') c.seekEvent(o.n);
             else c.seekTime(o.t);
           }
           const sim = c.sim as FakeSim;

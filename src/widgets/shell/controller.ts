@@ -1,4 +1,4 @@
-import type { Checkpoint, Simulation } from "../../scenarios/types";
+import type { Checkpoint, Simulation } from '../../scenarios/types';
 
 /** How the controller finds its way back in time. */
 export interface ControllerOptions {
@@ -34,10 +34,7 @@ export class TimeTravelController {
   #spacing: number;
   #listeners = new Set<() => void>();
 
-  constructor(
-    makeSim: () => Simulation,
-    options: Partial<ControllerOptions> = {},
-  ) {
+  constructor(makeSim: () => Simulation, options: Partial<ControllerOptions> = {}) {
     this.#makeSim = makeSim;
     this.#options = { ...DEFAULTS, ...options };
     this.#spacing = this.#options.checkpointEvery;
@@ -100,11 +97,7 @@ export class TimeTravelController {
    * Advance by wall-clock `realMs` at `speedNsPerSecond` of virtual time per real second, as a
    * play loop does each frame. `horizonNs` stops the run at the scenario's horizon.
    */
-  advance(
-    realMs: number,
-    speedNsPerSecond: number,
-    horizonNs = Number.POSITIVE_INFINITY,
-  ): void {
+  advance(realMs: number, speedNsPerSecond: number, horizonNs = Number.POSITIVE_INFINITY): void {
     if (this.#sim.done) return;
     const target = Math.min(
       horizonNs,
@@ -127,9 +120,7 @@ export class TimeTravelController {
     while (!this.#sim.done && this.#sim.events < n) {
       const last = this.#checkpoints.at(-1);
       const nextCheckpointAt = (last?.events ?? 0) + this.#spacing;
-      this.#sim.runToEvent(
-        Math.min(n, Math.max(nextCheckpointAt, this.#sim.events + 1)),
-      );
+      this.#sim.runToEvent(Math.min(n, Math.max(nextCheckpointAt, this.#sim.events + 1)));
       this.#noteCheckpoint();
     }
   }

@@ -1,0 +1,142 @@
+import type { Application } from 'pixi.js';
+import type { TraceEvent, View } from '../scenarios/types';
+import { readPalette } from './palette';
+import type { StageFactory, StageRenderer } from './stage';
+
+/**
+ * What a widget holds once its stage is ready. The widget's frame loop drives it; the host never
+ * runs a ticker of its own, so nothing animates off-screen or in a hidden tab.
+ */
+export interface StageHandle {
+  /** Draw `view` now (and render), so a paused step is visible at once. */
+  show(view: View, events: readonly TraceEvent[]): void;
+  /** Advance tweens by `dtMs` and render. True while something still moves. */
+  frame(dtMs: number, animate: boolean): boolean;
+}
+
+export interface StageCallbacks {
+  onReady(stage: StageHandle): void;
+  /** The stage cannot draw; `reason` is one sentence for the reader. */
+  onUnavailable(reason: string): void;
+}
+
+/** Live Applications on this page, for tests and for the ten-widget budget (Chromium allows 16). */
+function liveCounter(delta: number): void {
+  const w = window as Window & { __ghostLiveStages?: number };
+  w.__ghostLiveStages = (w.__ghostLiveStages ?? 0) + delta;
+}
+
+const NO_WEBGL =
+  'This browser has WebGL turned off or unavailable, so the drawing cannot be shown. ' +
+  'The controls, the transcript and the charts still work.';
+
+/**
+ * Mounts a PixiJS stage into `host`, implementing the lifecycle every widget shares:
+ * - the Application is created only when `host` comes within 200px of the viewport;
+ * - `app.init()` is async, so teardown may run first: a `disposed` flag guards it (destroying a
+ *   half-initialised Application throws, https://github.com/pixijs/pixijs/issues/10331);
+ * - `destroy({ removeView: true }, { children: true })`, never `destroy(true)`, which releases
+ *   process-global pools that other live widgets on the page still use;
+ * - element resizes come from a ResizeObserver (Pixi's resizeTo only hears window resizes);
+ * - a lost WebGL context (too many on the page) becomes a message, not a blank box.
+ * Returns the teardown that releases everything it created.
+ */
+export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: StageCallbacks) {
+  let disposed = false;
+  let started = false;
+  let app: Application | undefined;
+  let renderer: StageRenderer | undefined;
+
+  const relayout = () => {
+    if (!app || !renderer) return;
+    app.resize();
+    renderer.layout(app.screen.width, app.screen.height, readPalette(host));
+    app.render();
+  };
+  const resizeObserver = new ResizeObserver(relayout);
+  const themeObserver = new MutationObserver(relayout);
+  const onContextLost = (event: Event) => {
+    event.preventDefault();
+    callbacks.onUnavailable('The drawing lost its WebGL context; reload the page to see it again.');
+  };
+
+  const start = async () => {
+    const pixi = await import('pixi.js');
+    if (disposed) return;
+    if (!pixi.isWebGLSupported()) {
+      callbacks.onUnavailable(NO_WEBGL);
+      return;
+    }
+    const created = new pixi.Application();
+    await created.init({
+      resizeTo: host,
+      autoStart: false,
+      autoDensity: true,
+      resolution: window.devicePixelRatio,
+      backgroundAlpha: 0,
+      antialias: true,
+      preference: 'webgl',
+      // Lets tests and the bench read the canvas back after a render.
+      preserveDrawingBuffer: true,
+    });
+    if (disposed) {
+      created.destroy({ removeView: true }, { children: true });
+      return;
+    }
+    app = created;
+    liveCounter(1);
+    created.ticker.stop();
+    created.canvas.setAttribute('aria-hidden', 'true');
+    created.canvas.addEventListener('webglcontextlost', onContextLost);
+    host.append(created.canvas);
+    const palette = readPalette(host);
+    const current = factory(pixi, created, palette);
+    renderer = current;
+    current.layout(created.screen.width, created.screen.height, palette);
+    resizeObserver.observe(host);
+    themeObserver.observe(document.documentElement, {
+      attributeFilter: ['data-theme'],
+    });
+    callbacks.onReady({
+      show(view, events) {
+        current.show(view, events);
+        created.render();
+      },
+      frame(dtMs, animate) {
+        const moving = current.tick(dtMs, animate);
+        created.render();
+        return moving;
+      },
+    });
+  };
+
+  const nearViewport = new IntersectionObserver(
+    (entries) => {
+      if (started || !entries.some((e) => e.isIntersecting)) return;
+      started = true;
+      nearViewport.disconnect();
+      start().catch((error: unknown) => {
+        if (disposed) return;
+        const detail = error instanceof Error ? error.message : String(error);
+        callbacks.onUnavailable(`The drawing could not start (${detail}). ${NO_WEBGL}`);
+      });
+    },
+    { rootMargin: '200px' },
+  );
+  nearViewport.observe(host);
+
+  return () => {
+    disposed = true;
+    nearViewport.disconnect();
+    resizeObserver.disconnect();
+    themeObserver.disconnect();
+    renderer?.destroy();
+    renderer = undefined;
+    if (app) {
+      app.canvas.removeEventListener('webglcontextlost', onContextLost);
+      app.destroy({ removeView: true }, { children: true });
+      liveCounter(-1);
+      app = undefined;
+    }
+  };
+}

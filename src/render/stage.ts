@@ -1,0 +1,39 @@
+import type { Application } from 'pixi.js';
+import type { TraceEvent, View } from '../scenarios/types';
+
+/** The pixi.js module, loaded dynamically by the stage host so Pixi never ships with the page. */
+export type Pixi = typeof import('pixi.js');
+
+/** Colours a renderer draws with, read from the page's CSS custom properties (themes switch them). */
+export interface Palette {
+  readonly background: number;
+  readonly ink: number;
+  readonly muted: number;
+  readonly lane: number;
+  readonly accent: number;
+  readonly running: number;
+  readonly runnable: number;
+  readonly waiting: number;
+  readonly syscall: number;
+  readonly dead: number;
+}
+
+/**
+ * A drawing of one scenario's `View`. Renderers only draw: they hold no scheduling logic and read
+ * nothing but the View and the trace events that led to it.
+ */
+export interface StageRenderer {
+  /** Show `view`; `events` are the trace events since the previous view (for steals, hand-offs). */
+  show(view: View, events: readonly TraceEvent[]): void;
+  /**
+   * Advance tweens by `dtMs`; with `animate` false everything jumps to its target. Returns true
+   * while something is still moving, so the frame loop knows whether to keep running.
+   */
+  tick(dtMs: number, animate: boolean): boolean;
+  /** The drawing area changed size, or the theme changed. */
+  layout(width: number, height: number, palette: Palette): void;
+  /** Releases what the renderer created outside the stage tree (textures it generated). */
+  destroy(): void;
+}
+
+export type StageFactory = (pixi: Pixi, app: Application, palette: Palette) => StageRenderer;

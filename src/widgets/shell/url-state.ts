@@ -1,0 +1,102 @@
+import { formatParams, parseParams } from '../../scenarios/params';
+import type { ParamSchema, ParamValues } from '../../scenarios/types';
+
+/** Seeds are 32-bit so they survive a round trip through any URL or CLI flag. */
+export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1, default: 1 } as const;
+/** The event a link restores. Past the run's end the widget stops at the end. */
+export const STEP_RANGE = { min: 0, max: 10_000_000, default: 0 } as const;
+/** Playback speed multipliers offered by the speed control; 1 is the scenario's natural pace. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+/** Names the shell itself keeps in the query; a scenario param must not reuse them. */
+export const SHELL_KEYS = ['seed', 'step', 'speed'] as const;
+
+export interface WidgetState<S extends ParamSchema> {
+  readonly values: ParamValues<S>;
+  readonly seed: number;
+  readonly step: number;
+  readonly speed: number;
+}
+
+export interface ParsedState<S extends ParamSchema> extends WidgetState<S> {
+  /** One sentence per refused value; shown to the reader, who then sees the defaults. */
+  readonly notices: readonly string[];
+}
+
+function parseWhole(
+  name: string,
+  raw: string | null | undefined,
+  range: { min: number; max: number; default: number },
+  notices: string[],
+): number {
+  if (raw === null || raw === undefined || raw === '') return range.default;
+  const text = raw.trim();
+  const value = /^\d{1,12}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < range.min || value > range.max) {
+    notices.push(
+      `${name}: ${JSON.stringify(clip(raw))} is not a whole number in ${range.min}..${range.max}; ` +
+        `using ${range.default}.`,
+    );
+    return range.default;
+  }
+  return value;
+}
+
+function parseSpeed(raw: string | null | undefined, notices: string[]): number {
+  if (raw === null || raw === undefined || raw === '') return 1;
+  const value = Number(raw.trim());
+  if ((SPEEDS as readonly number[]).includes(value)) return value;
+  notices.push(`speed: ${JSON.stringify(clip(raw))} is not one of ${SPEEDS.join(', ')}; using 1.`);
+  return 1;
+}
+
+/** Hostile links can carry megabytes; a notice quotes only the start. */
+function clip(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
+/**
+ * Reads the widget's state from a query string. The URL wins over the author's props so a copied
+ * link reopens the same picture; every refused value gives a notice and falls back to its default.
+ */
+export function readState<S extends ParamSchema>(
+  schema: S,
+  search: string,
+  fallback: {
+    params: Readonly<Record<string, string>>;
+    seed: number;
+    step: number;
+  },
+): ParsedState<S> {
+  const query = new URLSearchParams(search);
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(schema)) {
+    const value = query.get(name) ?? fallback.params[name];
+    if (value !== undefined) raw[name] = value;
+  }
+  const parsed = parseParams(schema, raw);
+  const notices: string[] = parsed.errors.map((e) => e.message);
+  const seed = parseWhole('seed', query.get('seed') ?? String(fallback.seed), SEED_RANGE, notices);
+  const step = parseWhole('step', query.get('step') ?? String(fallback.step), STEP_RANGE, notices);
+  const speed = parseSpeed(query.get('speed'), notices);
+  return { values: parsed.values, seed, step, speed, notices };
+}
+
+/**
+ * The query string for `state`, keeping any parameter the widget does not own (a host page's own
+ * query on an embed, for instance).
+ */
+export function writeState<S extends ParamSchema>(
+  schema: S,
+  search: string,
+  state: WidgetState<S>,
+): string {
+  const query = new URLSearchParams(search);
+  const formatted = formatParams(schema, state.values);
+  for (const [name, value] of Object.entries(formatted)) query.set(name, value);
+  query.set('seed', String(state.seed));
+  query.set('step', String(state.step));
+  if (state.speed === 1) query.delete('speed');
+  else query.set('speed', String(state.speed));
+  return `?${query.toString()}`;
+}
