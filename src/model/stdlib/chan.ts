@@ -1,0 +1,283 @@
+/**
+ * Channels as plain data, following `runtime/chan.go`: a ring buffer, a queue of parked receivers
+ * (`recvq`), a queue of parked senders (`sendq`) and a `closed` flag. Values are numbers (ids or
+ * sentinels): the model only needs to know who got what.
+ *
+ * A sender that finds a parked receiver hands the value over directly and readies it (`send` →
+ * `goready`); the woken G therefore runs next on the sender's P.
+ *
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/chan.go
+ */
+import { opDone, opPanic, opPark, type OpOutcome, type SchedHooks } from './sched-hooks.ts';
+import { waitReason } from './wait-reasons.ts';
+
+/** The nil channel: sends and receives on it block forever. */
+export const nilChan = 0;
+
+/** A goroutine parked on a channel (`runtime.sudog`). */
+export interface Sudog {
+  g: number;
+  /** The value a parked sender offers. */
+  elem: number;
+  /** Set when the G is parked in a `select`; `caseIndex` is its case there. */
+  isSelect: boolean;
+  caseIndex: number;
+}
+
+export interface Chan {
+  id: number;
+  cap: number;
+  buf: number[];
+  closed: boolean;
+  recvq: Sudog[];
+  sendq: Sudog[];
+  /** For a timer's channel `t.C`: the timer's id (Go 1.23 tracks blocked receivers on it). */
+  timerId: number | null;
+}
+
+/** What a goroutine finds when it wakes from a channel wait or a select. */
+export interface Delivery {
+  caseIndex: number;
+  value: number;
+  /** False when the value is the zero value of a closed channel. */
+  ok: boolean;
+}
+
+export interface ChanState {
+  nextId: number;
+  chans: Map<number, Chan>;
+  /** Results for woken Gs, read (and removed) when they run again. */
+  delivered: Map<number, Delivery>;
+  /** The channels a G parked in a select is queued on, so the winner can dequeue it from the rest. */
+  selecting: Map<number, number[]>;
+}
+
+/** Extra hooks for timer channels (Go 1.23+): the timer is in a heap only while someone waits. */
+export interface ChanHooks extends SchedHooks {
+  /** `blockTimerChan` / `unblockTimerChan`. */
+  timerChanBlocked?(timerId: number, delta: 1 | -1): void;
+  /** `maybeRunChan`: a timer that is due but not in a heap delivers its value now. */
+  timerChanPoll?(timerId: number): void;
+}
+
+export function newChanState(): ChanState {
+  return { nextId: 1, chans: new Map(), delivered: new Map(), selecting: new Map() };
+}
+
+/** `make(chan T, cap)`; returns the channel's id. */
+export function makeChan(state: ChanState, cap: number, timerId: number | null = null): number {
+  if (cap < 0 || !Number.isInteger(cap)) throw new RangeError(`makechan: size out of range`);
+  const id = state.nextId++;
+  state.chans.set(id, { id, cap, buf: [], closed: false, recvq: [], sendq: [], timerId });
+  return id;
+}
+
+/** Drop a channel nobody references any more (the GC would), so long runs stay bounded. */
+export function freeChan(state: ChanState, id: number): void {
+  const c = state.chans.get(id);
+  if (c !== undefined && c.recvq.length === 0 && c.sendq.length === 0) state.chans.delete(id);
+}
+
+export function chanOf(state: ChanState, id: number): Chan {
+  const c = state.chans.get(id);
+  if (c === undefined) throw new Error(`no channel ${id}`);
+  return c;
+}
+
+/**
+ * Take the first waiter off a queue. A waiter parked in a select is taken off every other
+ * channel it waits on at the same moment, so it can be woken only once (the runtime does the same
+ * with `selectDone` and selectgo's pass 3).
+ */
+function dequeue(state: ChanState, q: Sudog[], hooks: ChanHooks): Sudog | undefined {
+  const sg = q.shift();
+  if (sg?.isSelect === true) leaveSelect(state, sg.g, hooks);
+  return sg;
+}
+
+function wake(state: ChanState, hooks: SchedHooks, sg: Sudog, value: number, ok: boolean): void {
+  state.delivered.set(sg.g, { caseIndex: sg.caseIndex, value, ok });
+  hooks.ready(sg.g);
+}
+
+/**
+ * `chansend`. With `block` false (a select with default) it returns null instead of parking.
+ * A send on a closed channel panics; a send on nil blocks forever.
+ */
+export function chanSend(
+  state: ChanState,
+  chanId: number,
+  g: number,
+  value: number,
+  hooks: ChanHooks,
+  block = true,
+): OpOutcome | null {
+  if (chanId === nilChan) return block ? opPark(waitReason.chanSendNilChan) : null;
+  const c = chanOf(state, chanId);
+  if (c.closed) return opPanic('send on closed channel');
+  const receiver = dequeue(state, c.recvq, hooks);
+  if (receiver !== undefined) {
+    if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, -1);
+    wake(state, hooks, receiver, value, true);
+    return opDone;
+  }
+  if (c.buf.length < c.cap) {
+    c.buf.push(value);
+    return opDone;
+  }
+  if (!block) return null;
+  c.sendq.push({ g, elem: value, isSelect: false, caseIndex: 0 });
+  return opPark(waitReason.chanSend);
+}
+
+/** Try to receive without parking: a buffered value, a parked sender, or closed. */
+function tryRecv(state: ChanState, c: Chan, hooks: ChanHooks): Delivery | null {
+  if (c.timerId !== null) hooks.timerChanPoll?.(c.timerId);
+  const sender = dequeue(state, c.sendq, hooks);
+  if (sender !== undefined) {
+    // A full buffer: take its head and move the sender's value to its tail (`recv`).
+    let value = sender.elem;
+    if (c.cap > 0) {
+      value = c.buf.shift() as number;
+      c.buf.push(sender.elem);
+    }
+    wake(state, hooks, sender, 0, true);
+    return { caseIndex: 0, value, ok: true };
+  }
+  if (c.buf.length > 0) return { caseIndex: 0, value: c.buf.shift() as number, ok: true };
+  if (c.closed) return { caseIndex: 0, value: 0, ok: false };
+  return null;
+}
+
+/**
+ * `chanrecv`. On success the received value is in `state.delivered` for `g` (read it with
+ * `takeDelivery`), whether it arrived at once or after parking.
+ */
+export function chanRecv(
+  state: ChanState,
+  chanId: number,
+  g: number,
+  hooks: ChanHooks,
+  block = true,
+): OpOutcome | null {
+  if (chanId === nilChan) return block ? opPark(waitReason.chanReceiveNilChan) : null;
+  const c = chanOf(state, chanId);
+  const got = tryRecv(state, c, hooks);
+  if (got !== null) {
+    state.delivered.set(g, got);
+    return opDone;
+  }
+  if (!block) return null;
+  c.recvq.push({ g, elem: 0, isSelect: false, caseIndex: 0 });
+  if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
+  return opPark(waitReason.chanReceive);
+}
+
+/** `closechan`: every parked receiver gets the zero value; every parked sender will panic. */
+export function chanClose(state: ChanState, chanId: number, hooks: ChanHooks): OpOutcome {
+  if (chanId === nilChan) return opPanic('close of nil channel');
+  const c = chanOf(state, chanId);
+  if (c.closed) return opPanic('close of closed channel');
+  c.closed = true;
+  for (
+    let sg = dequeue(state, c.recvq, hooks);
+    sg !== undefined;
+    sg = dequeue(state, c.recvq, hooks)
+  ) {
+    if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, -1);
+    wake(state, hooks, sg, 0, false);
+  }
+  for (
+    let sg = dequeue(state, c.sendq, hooks);
+    sg !== undefined;
+    sg = dequeue(state, c.sendq, hooks)
+  ) {
+    // The sender wakes to find the channel closed and panics (chansend after gopark).
+    wake(state, hooks, sg, 0, false);
+  }
+  return opDone;
+}
+
+/** The value (or closed-ness) a goroutine received, once it runs again. */
+export function takeDelivery(state: ChanState, g: number): Delivery {
+  const d = state.delivered.get(g);
+  if (d === undefined) throw new Error(`G${g} has no delivery waiting`);
+  state.delivered.delete(g);
+  return d;
+}
+
+/** One case of a select: a receive, or a send of `value`. */
+export type SelectCase =
+  | { readonly dir: 'recv'; readonly chan: number }
+  | { readonly dir: 'send'; readonly chan: number; readonly value: number };
+
+/**
+ * `selectgo`: poll the cases in a random order (`cheaprandn`, as the runtime's pollorder); the
+ * first ready one wins. With none ready: `hasDefault` returns case -1; otherwise the G queues on
+ * every channel and parks with reason `select` (`select (no cases)` when there are none).
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/select.go
+ */
+export function select(
+  state: ChanState,
+  g: number,
+  cases: readonly SelectCase[],
+  hasDefault: boolean,
+  hooks: ChanHooks,
+): OpOutcome {
+  if (cases.length === 0 && !hasDefault) return opPark(waitReason.selectNoCases);
+  const order = cases.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = hooks.randn(i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  for (const i of order) {
+    const sc = cases[i] as SelectCase;
+    if (sc.chan === nilChan) continue;
+    const c = chanOf(state, sc.chan);
+    if (sc.dir === 'recv') {
+      const got = tryRecv(state, c, hooks);
+      if (got !== null) {
+        state.delivered.set(g, { ...got, caseIndex: i });
+        return opDone;
+      }
+    } else {
+      if (c.closed) return opPanic('send on closed channel');
+      if (c.recvq.length > 0 || c.buf.length < c.cap) {
+        chanSend(state, sc.chan, g, sc.value, hooks);
+        state.delivered.set(g, { caseIndex: i, value: 0, ok: true });
+        return opDone;
+      }
+    }
+  }
+  if (hasDefault) {
+    state.delivered.set(g, { caseIndex: -1, value: 0, ok: false });
+    return opDone;
+  }
+  const queuedOn: number[] = [];
+  cases.forEach((sc, i) => {
+    if (sc.chan === nilChan) return;
+    const c = chanOf(state, sc.chan);
+    const sg: Sudog = { g, elem: sc.dir === 'send' ? sc.value : 0, isSelect: true, caseIndex: i };
+    (sc.dir === 'recv' ? c.recvq : c.sendq).push(sg);
+    if (sc.dir === 'recv' && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
+    queuedOn.push(sc.chan);
+  });
+  state.selecting.set(g, queuedOn);
+  // A select whose every case is a nil channel blocks forever, still as `select`.
+  return opPark(waitReason.select);
+}
+
+/** Take a woken select's G off every channel it was queued on (selectgo's pass 3). */
+function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
+  const queuedOn = state.selecting.get(g);
+  if (queuedOn === undefined) return;
+  state.selecting.delete(g);
+  for (const id of queuedOn) {
+    const c = state.chans.get(id);
+    if (c === undefined) continue;
+    const before = c.recvq.length;
+    c.recvq = c.recvq.filter((sg) => sg.g !== g);
+    if (c.timerId !== null && c.recvq.length < before) hooks.timerChanBlocked?.(c.timerId, -1);
+    c.sendq = c.sendq.filter((sg) => sg.g !== g);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * `context`: a tree of cancel contexts as plain data. Cancelling closes the context's Done channel
+ * (waking every goroutine receiving from it or selecting on it), cancels its children and detaches
+ * it from its parent. `WithTimeout` arms `time.AfterFunc(dur, cancel)`; its `cancel` stops that timer.
+ *
+ * @see https://github.com/golang/go/blob/go1.25.0/src/context/context.go (WithDeadlineCause, cancelCtx.cancel)
+ */
+import { chanClose, freeChan, makeChan, nilChan, type ChanHooks, type ChanState } from './chan.ts';
+import { addTimer, freeTimer, stopTimer, type TimerState } from './timers.ts';
+
+/** `context.Background()`: never cancelled, and its Done channel is nil. */
+export const background = 0;
+
+export const canceled = 'context canceled';
+export const deadlineExceeded = 'context deadline exceeded';
+
+/** The function name an `AfterFunc` timer of a `WithTimeout` context fires with. */
+export const contextTimerFn = 'context.WithDeadline.func';
+
+export interface Ctx {
+  id: number;
+  parent: number;
+  children: number[];
+  done: number;
+  err: string | null;
+  /** The deadline, ns, for WithTimeout/WithDeadline contexts (inherited by children). */
+  deadline: number | null;
+  timerId: number | null;
+}
+
+export interface ContextState {
+  nextId: number;
+  ctxs: Map<number, Ctx>;
+}
+
+export function newContextState(): ContextState {
+  return { nextId: 1, ctxs: new Map() };
+}
+
+export interface ContextDeps {
+  chans: ChanState;
+  timers: TimerState;
+  hooks: ChanHooks;
+}
+
+function ctxOf(state: ContextState, id: number): Ctx | undefined {
+  return state.ctxs.get(id);
+}
+
+/** `ctx.Done()`: the channel that is closed on cancellation (nil for Background). */
+export function ctxDone(state: ContextState, id: number): number {
+  return ctxOf(state, id)?.done ?? nilChan;
+}
+
+/** `ctx.Err()`: null until cancelled. */
+export function ctxErr(state: ContextState, id: number): string | null {
+  return ctxOf(state, id)?.err ?? null;
+}
+
+/** `WithCancel(parent)`: a child that is cancelled with its parent (`propagateCancel`). */
+export function withCancel(state: ContextState, deps: ContextDeps, parent: number): number {
+  const id = state.nextId++;
+  const parentCtx = ctxOf(state, parent);
+  const ctx: Ctx = {
+    id,
+    parent,
+    children: [],
+    done: makeChan(deps.chans, 0),
+    err: null,
+    deadline: parentCtx?.deadline ?? null,
+    timerId: null,
+  };
+  state.ctxs.set(id, ctx);
+  if (parentCtx !== undefined) {
+    if (parentCtx.err !== null) cancel(state, deps, id, parentCtx.err);
+    else parentCtx.children.push(id);
+  }
+  return id;
+}
+
+/**
+ * `WithTimeout(parent, dt)` = `WithDeadline(parent, now+dt)`. A parent with an earlier deadline
+ * makes it a plain cancel context; a deadline already past cancels it at once; otherwise an
+ * `AfterFunc` timer on P `p` will cancel it with `context deadline exceeded`.
+ */
+export function withTimeout(
+  state: ContextState,
+  deps: ContextDeps,
+  parent: number,
+  p: number,
+  now: number,
+  dt: number,
+): number {
+  const deadline = now + dt;
+  const parentDeadline = ctxOf(state, parent)?.deadline ?? null;
+  const id = withCancel(state, deps, parent);
+  if (parentDeadline !== null && parentDeadline <= deadline) return id;
+  const ctx = ctxOf(state, id) as Ctx;
+  ctx.deadline = deadline;
+  if (ctx.err !== null) return id;
+  if (dt <= 0) {
+    cancel(state, deps, id, deadlineExceeded);
+    return id;
+  }
+  ctx.timerId = addTimer(deps.timers, p, deadline, { kind: 'go', fn: contextTimerFn, arg: id });
+  return id;
+}
+
+/**
+ * `cancelCtx.cancel`: idempotent ("After the first call, subsequent calls to a CancelFunc do
+ * nothing"). Closes Done, cancels the children, leaves the parent, stops the deadline timer.
+ */
+export function cancel(state: ContextState, deps: ContextDeps, id: number, err = canceled): void {
+  const ctx = ctxOf(state, id);
+  if (ctx === undefined || ctx.err !== null) return;
+  ctx.err = err;
+  chanClose(deps.chans, ctx.done, deps.hooks);
+  for (const child of ctx.children) cancel(state, deps, child, err);
+  ctx.children = [];
+  const parent = ctxOf(state, ctx.parent);
+  if (parent !== undefined) parent.children = parent.children.filter((c) => c !== id);
+  if (ctx.timerId !== null) stopTimer(deps.timers, ctx.timerId);
+}
+
+/** Drop a cancelled context nothing references any more, with its channel and timer. */
+export function freeContext(state: ContextState, deps: ContextDeps, id: number): void {
+  const ctx = ctxOf(state, id);
+  if (ctx === undefined) return;
+  if (ctx.err === null) cancel(state, deps, id);
+  if (ctx.timerId !== null) freeTimer(deps.timers, ctx.timerId);
+  freeChan(deps.chans, ctx.done);
+  state.ctxs.delete(id);
+}

@@ -1,0 +1,259 @@
+/**
+ * Timers: the table of timers and each P's 4-ary heap, with the user API on top (`time.Sleep`,
+ * `time.AfterFunc`, `NewTimer`/`After`, `Stop`, `Reset`). Plain data; firing a timer returns what
+ * must happen (ready a G, start `go f()`, send on `t.C`) and the engine does it.
+ *
+ * There is no goroutine per pending timer: a timer is an entry in the heap of the P that started
+ * it, holding its closure. Only when an `AfterFunc` timer fires does `goFunc` start a new goroutine.
+ *
+ * Go 1.23 changed channel timers (`NewTimer`, `After`, `Tick`): their channel is synchronous and
+ * the timer sits in a heap only while a goroutine is blocked on it (`t.blocked > 0`), so an
+ * unreferenced timer can be collected before it fires. Before 1.23 every started timer stays in the
+ * heap until it fires or is stopped: `time.After` in a loop holds memory until each fires.
+ *
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go (needsAdd, maybeRunChan)
+ * @see https://github.com/golang/go/blob/go1.25.0/src/time/sleep.go (AfterFunc, goFunc)
+ */
+import { heapFilter, heapPopMin, heapPush, type TimerHeap, type TimerWhen } from './timer-heap.ts';
+import type { GoMinor } from './wait-reasons.ts';
+
+/** What firing a timer does. */
+export type TimerFire =
+  /** `time.Sleep` (and the scheduler's own sleep timers): `goready` the sleeping G. */
+  | { readonly kind: 'ready'; readonly g: number }
+  /**
+   * `AfterFunc`: `goFunc` runs `go f()`. `fn` names the function for the scenario; `arg` is what
+   * the closure captured (an id the scenario understands).
+   */
+  | { readonly kind: 'go'; readonly fn: string; readonly arg: number }
+  /** A channel timer: `sendTime` on `t.C` without blocking. */
+  | { readonly kind: 'send'; readonly chan: number };
+
+export interface Timer {
+  id: number;
+  /** The P whose heap holds (or last held) the timer. */
+  p: number;
+  /** When it is due, ns; meaningful while `pending`. */
+  when: number;
+  /** Ticker period, ns; 0 for one-shot timers. */
+  period: number;
+  fire: TimerFire;
+  /** Bytes the timer keeps reachable while pending: its closure and what that captures. */
+  bytes: number;
+  /** Started and neither fired (one-shot) nor stopped. */
+  pending: boolean;
+  /** In a heap right now (Go 1.23 channel timers leave the heap while nobody waits on them). */
+  heaped: boolean;
+  isChan: boolean;
+  /** Goroutines blocked receiving from `t.C` (Go 1.23's `t.blocked`). */
+  blocked: number;
+  /** The `seq` of this timer's live heap entry. */
+  heapSeq: number;
+}
+
+export interface TimerState {
+  goMinor: GoMinor;
+  nextId: number;
+  nextHeapSeq: number;
+  timers: Map<number, Timer>;
+  /** One heap per P. */
+  heaps: TimerHeap[];
+  /** Stopped timers still in a heap ("zombies"), per P, cleaned when they pass a quarter of it. */
+  zombies: number[];
+  /** Pending timers and the bytes they hold: what a reader sees pile up. */
+  pending: number;
+  heldBytes: number;
+  /** Timers that fired (one-shots and ticker ticks). */
+  fired: number;
+}
+
+export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState {
+  return {
+    goMinor,
+    nextId: 1,
+    nextHeapSeq: 1,
+    timers: new Map(),
+    heaps: Array.from({ length: gomaxprocs }, () => []),
+    zombies: Array.from({ length: gomaxprocs }, () => 0),
+    pending: 0,
+    heldBytes: 0,
+    fired: 0,
+  };
+}
+
+function timerOf(ts: TimerState, id: number): Timer {
+  const t = ts.timers.get(id);
+  if (t === undefined) throw new Error(`no timer ${id}`);
+  return t;
+}
+
+/** `needsAdd`: func timers always; channel timers from 1.23 only while someone is blocked on them. */
+function needsHeap(ts: TimerState, t: Timer): boolean {
+  return t.pending && (!t.isChan || ts.goMinor < 23 || t.blocked > 0);
+}
+
+function unheap(ts: TimerState, t: Timer): void {
+  if (!t.heaped) return;
+  t.heaped = false;
+  const heap = ts.heaps[t.p] as TimerHeap;
+  const zombies = (ts.zombies[t.p] ?? 0) + 1;
+  ts.zombies[t.p] = zombies;
+  // `adjust`: once zombies pass a quarter of the heap, sweep them out in one pass.
+  if (zombies > heap.length / 4) {
+    heapFilter(heap, (entry) => isLive(ts, entry));
+    ts.zombies[t.p] = 0;
+  }
+}
+
+function isLive(ts: TimerState, entry: TimerWhen): boolean {
+  const t = ts.timers.get(entry.id);
+  return t !== undefined && t.heaped && t.heapSeq === entry.seq;
+}
+
+function heapIfNeeded(ts: TimerState, t: Timer, p: number): void {
+  if (t.heaped || !needsHeap(ts, t)) return;
+  t.p = p;
+  t.heaped = true;
+  t.heapSeq = ts.nextHeapSeq++;
+  heapPush(ts.heaps[p] as TimerHeap, { when: t.when, id: t.id, seq: t.heapSeq });
+}
+
+function start(ts: TimerState, t: Timer, when: number, p: number): void {
+  if (!t.pending) {
+    ts.pending++;
+    ts.heldBytes += t.bytes;
+  }
+  t.pending = true;
+  t.when = when;
+  if (t.heaped) {
+    // Re-arming a heaped timer: the old entry becomes a zombie, the new one goes in.
+    unheap(ts, t);
+  }
+  heapIfNeeded(ts, t, p);
+}
+
+/**
+ * Create and start a timer on P `p` due at `when`. `bytes` is what its closure keeps alive.
+ * Returns the timer's id.
+ */
+export function addTimer(
+  ts: TimerState,
+  p: number,
+  when: number,
+  fire: TimerFire,
+  options: { bytes?: number; period?: number; isChan?: boolean } = {},
+): number {
+  const id = ts.nextId++;
+  const t: Timer = {
+    id,
+    p,
+    when,
+    period: options.period ?? 0,
+    fire,
+    bytes: options.bytes ?? 0,
+    pending: false,
+    heaped: false,
+    isChan: options.isChan ?? false,
+    blocked: 0,
+    heapSeq: 0,
+  };
+  ts.timers.set(id, t);
+  start(ts, t, when, p);
+  return id;
+}
+
+/** `Timer.Stop`: true if it stopped the timer, false if it had already fired or been stopped. */
+export function stopTimer(ts: TimerState, id: number): boolean {
+  const t = timerOf(ts, id);
+  if (!t.pending) return false;
+  t.pending = false;
+  ts.pending--;
+  ts.heldBytes -= t.bytes;
+  unheap(ts, t);
+  return true;
+}
+
+/** `Timer.Reset`: re-arm at `when` on P `p`; true if the timer had been pending. */
+export function resetTimer(ts: TimerState, id: number, p: number, when: number): boolean {
+  const t = timerOf(ts, id);
+  const wasPending = t.pending;
+  start(ts, t, when, p);
+  return wasPending;
+}
+
+/** Forget a timer nothing references any more (after it fired or was stopped). */
+export function freeTimer(ts: TimerState, id: number): void {
+  const t = ts.timers.get(id);
+  if (t === undefined) return;
+  if (t.pending) stopTimer(ts, id);
+  ts.timers.delete(id);
+}
+
+/** Go 1.23 `blockTimerChan`/`unblockTimerChan`: a receiver starts or stops waiting on `t.C`. */
+export function timerChanBlocked(ts: TimerState, id: number, p: number, delta: 1 | -1): void {
+  const t = ts.timers.get(id);
+  if (t === undefined) return;
+  t.blocked += delta;
+  if (needsHeap(ts, t)) heapIfNeeded(ts, t, p);
+  else if (t.heaped && t.isChan && ts.goMinor >= 23) unheap(ts, t);
+}
+
+/**
+ * Go 1.23 `maybeRunChan`: a channel timer out of the heap that is already due fires now, when
+ * someone looks at its channel. Returns what to do, or null.
+ */
+export function maybeRunChan(ts: TimerState, id: number, now: number): TimerFire | null {
+  const t = ts.timers.get(id);
+  if (t === undefined || t.heaped || !t.pending || t.when > now) return null;
+  return fireTimer(ts, t, now);
+}
+
+function fireTimer(ts: TimerState, t: Timer, now: number): TimerFire {
+  ts.fired++;
+  if (t.period > 0) {
+    // A ticker re-arms at its next multiple, skipping ticks it is too late for (`unlockAndRun`).
+    const late = now - t.when;
+    t.when += t.period * (1 + Math.floor(late / t.period));
+    t.heaped = false;
+    heapIfNeeded(ts, t, t.p);
+  } else {
+    t.pending = false;
+    t.heaped = false;
+    ts.pending--;
+    ts.heldBytes -= t.bytes;
+  }
+  return t.fire;
+}
+
+/** The earliest `when` in P `p`'s heap (Infinity when it has none), dropping zombies on top. */
+export function nextWhen(ts: TimerState, p: number): number {
+  const heap = ts.heaps[p] as TimerHeap;
+  for (let top = heap[0]; top !== undefined; top = heap[0]) {
+    if (isLive(ts, top)) return top.when;
+    heapPopMin(heap);
+    ts.zombies[p] = Math.max(0, (ts.zombies[p] ?? 0) - 1);
+  }
+  return Infinity;
+}
+
+/** The earliest due time over every P. */
+export function nextWhenAnyP(ts: TimerState): number {
+  let earliest = Infinity;
+  for (let p = 0; p < ts.heaps.length; p++) earliest = Math.min(earliest, nextWhen(ts, p));
+  return earliest;
+}
+
+/**
+ * `timers.check` → `run`: fire every timer in P `p`'s heap due at or before `now`, in heap order.
+ * Returns the actions for the engine to carry out.
+ */
+export function runDueTimers(ts: TimerState, p: number, now: number): TimerFire[] {
+  const fires: TimerFire[] = [];
+  const heap = ts.heaps[p] as TimerHeap;
+  while (nextWhen(ts, p) <= now) {
+    const top = heapPopMin(heap);
+    if (top === undefined) break;
+    fires.push(fireTimer(ts, timerOf(ts, top.id), now));
+  }
+  return fires;
+}
