@@ -1,0 +1,15 @@
+/**
+ * Line tags: ops name the line of the Go source they stand for. Looking lines up by their text
+ * (rather than hard-coding numbers) keeps the tags right when a source is edited.
+ */
+import type { GoSource } from '../types.ts';
+
+/** The 1-based line of `source` containing `needle`; throws unless exactly one line does. */
+export function lineOf(source: GoSource, needle: string): number {
+  const lines = source.code.split('\n');
+  const hits = lines.flatMap((text, i) => (text.includes(needle) ? [i + 1] : []));
+  if (hits.length !== 1) {
+    throw new Error(`${source.title}: ${hits.length} lines contain ${JSON.stringify(needle)}`);
+  }
+  return hits[0] as number;
+}
