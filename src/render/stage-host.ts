@@ -9,7 +9,7 @@ import type { StageFactory, StageRenderer } from './stage';
  */
 export interface StageHandle {
   /** Draw `view` now (and render), so a paused step is visible at once. */
-  show(view: View, events: readonly TraceEvent[]): void;
+  show(view: View, trace: readonly TraceEvent[], counters: Readonly<Record<string, number>>): void;
   /** Advance tweens by `dtMs` and render. True while something still moves. */
   frame(dtMs: number, animate: boolean): boolean;
 }
@@ -98,8 +98,8 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
       attributeFilter: ['data-theme'],
     });
     callbacks.onReady({
-      show(view, events) {
-        current.show(view, events);
+      show(view, trace, counters) {
+        current.show(view, trace, counters);
         created.render();
       },
       frame(dtMs, animate) {

@@ -23,8 +23,13 @@ export interface Palette {
  * nothing but the View and the trace events that led to it.
  */
 export interface StageRenderer {
-  /** Show `view`; `events` are the trace events since the previous view (for steals, hand-offs). */
-  show(view: View, events: readonly TraceEvent[]): void;
+  /**
+   * Show `view`. `trace` is every event the simulation still holds up to now, oldest first, and
+   * `counters` its counters: a drawing must depend only on these, never on how the widget got
+   * here, so the same seed and step always give the same picture. A renderer may keep the last
+   * seq it saw to animate what is new (a steal arrow), as long as the settled picture is the same.
+   */
+  show(view: View, trace: readonly TraceEvent[], counters: Readonly<Record<string, number>>): void;
   /**
    * Advance tweens by `dtMs`; with `animate` false everything jumps to its target. Returns true
    * while something is still moving, so the frame loop knows whether to keep running.

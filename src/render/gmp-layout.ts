@@ -1,0 +1,120 @@
+import type { GPlace } from '../scenarios/types';
+import { gridCell, type Box, type Point } from './geometry';
+
+/** Where each part of the GMP picture sits for a stage of a given size and P count. */
+export interface GmpLayout {
+  readonly header: Box;
+  readonly lanes: readonly LaneLayout[];
+  readonly globalq: Box;
+  readonly netpoll: Box;
+  readonly syscall: Box;
+  readonly waiting: Box;
+  readonly idleMs: Box;
+  /** Side of one goroutine square, px. */
+  readonly sprite: number;
+}
+
+export interface LaneLayout {
+  readonly lane: Box;
+  readonly label: Box;
+  /** The M attached to this P. */
+  readonly m: Box;
+  readonly running: Box;
+  readonly runnext: Box;
+  /** Local run queue cells, head first. */
+  readonly queue: Box;
+  readonly queueSlots: number;
+}
+
+const HEADER = 22;
+const GAP = 6;
+
+export function layoutGmp(width: number, height: number, pCount: number): GmpLayout {
+  const w = Math.max(200, width);
+  const h = Math.max(120, height);
+  const header: Box = { x: GAP, y: 2, w: w - 2 * GAP, h: HEADER };
+  const top = HEADER + GAP;
+  const leftW = Math.floor(w * 0.6);
+  const laneGap = pCount > 16 ? 1 : 4;
+  const laneH = Math.max(3, (h - top - GAP - laneGap * (pCount - 1)) / Math.max(1, pCount));
+  const sprite = Math.max(2, Math.min(12, Math.floor(laneH * 0.6)));
+  const labelW = 30;
+  const slot = Math.max(sprite + 4, Math.min(laneH, 22));
+  const lanes: LaneLayout[] = Array.from({ length: pCount }, (_, i) => {
+    const y = top + i * (laneH + laneGap);
+    const lane = { x: GAP, y, w: leftW - GAP, h: laneH };
+    const label = { x: GAP + 2, y, w: labelW, h: laneH };
+    const m = { x: GAP + labelW, y, w: 34, h: laneH };
+    const running = { x: m.x + m.w + 4, y, w: slot, h: laneH };
+    const runnext = { x: running.x + slot + 6, y, w: slot, h: laneH };
+    const queueX = runnext.x + slot + 8;
+    const queue = { x: queueX, y, w: Math.max(10, lane.x + lane.w - queueX - 4), h: laneH };
+    const queueSlots = Math.max(1, Math.floor(queue.w / (sprite + 2)));
+    return { lane, label, m, running, runnext, queue, queueSlots };
+  });
+  const rightX = leftW + GAP * 2;
+  const rightW = w - rightX - GAP;
+  const colH = h - top - GAP;
+  const boxH = (fraction: number) => Math.max(20, Math.floor(colH * fraction) - GAP);
+  const globalq = { x: rightX, y: top, w: rightW, h: boxH(0.2) };
+  const netpoll = { x: rightX, y: globalq.y + globalq.h + GAP, w: rightW, h: boxH(0.18) };
+  const syscall = { x: rightX, y: netpoll.y + netpoll.h + GAP, w: rightW, h: boxH(0.18) };
+  const idleMs = { x: rightX, y: syscall.y + syscall.h + GAP, w: rightW, h: boxH(0.1) };
+  const waitingY = idleMs.y + idleMs.h + GAP;
+  const waiting = { x: rightX, y: waitingY, w: rightW, h: Math.max(20, top + colH - waitingY) };
+  return { header, lanes, globalq, netpoll, syscall, waiting, idleMs, sprite };
+}
+
+/** Title strip inside each labelled box; sprites go below it. */
+export const BOX_TITLE = 14;
+
+function inner(box: Box): Box {
+  return {
+    x: box.x + 3,
+    y: box.y + BOX_TITLE,
+    w: box.w - 6,
+    h: Math.max(4, box.h - BOX_TITLE - 3),
+  };
+}
+
+/**
+ * Centre of a goroutine at `place`. `rank`/`count` order goroutines sharing a place with no index
+ * of its own (waiting, syscall, netpoll). Null for dead goroutines and unknown Ps: they are hidden.
+ */
+export function placePoint(
+  layout: GmpLayout,
+  place: GPlace,
+  rank: number,
+  count: number,
+): Point | null {
+  const centre = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
+  switch (place.kind) {
+    case 'running': {
+      const lane = layout.lanes[place.p];
+      return lane ? centre(lane.running) : null;
+    }
+    case 'runnext': {
+      const lane = layout.lanes[place.p];
+      return lane ? centre(lane.runnext) : null;
+    }
+    case 'localq': {
+      const lane = layout.lanes[place.p];
+      if (!lane) return null;
+      const i = Math.min(place.index, lane.queueSlots - 1);
+      return {
+        x: lane.queue.x + i * (layout.sprite + 2) + layout.sprite / 2,
+        y: lane.queue.y + lane.queue.h / 2,
+      };
+    }
+    case 'globalq':
+      return gridCell(inner(layout.globalq), place.index, count, 2, layout.sprite + 2);
+    case 'waiting':
+      return gridCell(inner(layout.waiting), rank, count, 2, layout.sprite + 2);
+    case 'syscall':
+      return gridCell(inner(layout.syscall), rank, count, 2, layout.sprite + 2);
+    case 'netpoll':
+      return gridCell(inner(layout.netpoll), rank, count, 2, layout.sprite + 2);
+    case 'dead':
+      return null;
+  }
+}

@@ -1,0 +1,416 @@
+import type { Particle, ParticleContainer, Text } from 'pixi.js';
+import type { GView, TraceEvent, View } from '../scenarios/types';
+import { approach, type Box } from './geometry';
+import { BOX_TITLE, layoutGmp, placePoint, type GmpLayout } from './gmp-layout';
+import type { StageFactory, StageRenderer } from './stage';
+import { statusColor } from './status-colors';
+
+/**
+ * Above this many goroutines the stage stops drawing one square per goroutine and draws
+ * aggregates instead (per-P queue bars, a heat strip of states), so 100,000 stay smooth.
+ */
+export const SPRITE_LIMIT = 2000;
+/** How long a steal or hand-off stays drawn, ms. */
+const FLASH_MS = 900;
+
+interface Sprite {
+  readonly particle: Particle;
+  tx: number;
+  ty: number;
+}
+
+interface Flash {
+  readonly kind: 'steal' | 'handoff';
+  readonly from: number;
+  readonly to: number;
+  ageMs: number;
+}
+
+/** A GMP picture: one lane per P, the global queue, netpoller, syscalls, idle Ms, waiting Gs. */
+export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
+  let palette = initialPalette;
+  let width = app.screen.width;
+  let height = app.screen.height;
+  let view: View | null = null;
+  let layout: GmpLayout = layoutGmp(width, height, 1);
+  const sprites = new Map<number, Sprite>();
+  let flashes: Flash[] = [];
+  let counters: Readonly<Record<string, number>> = {};
+  let sysmonTicks = 0;
+  let lastSeq = -1;
+
+  const frame = new pixi.Graphics();
+  const aggregates = new pixi.Graphics();
+  const flashLayer = new pixi.Graphics();
+  const particles: ParticleContainer = new pixi.ParticleContainer({
+    texture: pixi.Texture.WHITE,
+    dynamicProperties: { position: true, color: true },
+  });
+  const labels = new pixi.Container();
+  app.stage.addChild(frame, aggregates, particles, flashLayer, labels);
+
+  const texts = new Map<string, Text>();
+  /** A label that is reused frame to frame; its texture is rebuilt only when the words change. */
+  const label = (
+    key: string,
+    text: string,
+    x: number,
+    y: number,
+    size = 11,
+    color = palette.ink,
+  ) => {
+    let t = texts.get(key);
+    if (!t) {
+      t = new pixi.Text({
+        text,
+        style: { fontFamily: 'system-ui, sans-serif', fontSize: size, fill: color },
+      });
+      texts.set(key, t);
+      labels.addChild(t);
+    }
+    if (t.text !== text) t.text = text;
+    if (t.style.fill !== color) t.style.fill = color;
+    t.position.set(Math.round(x), Math.round(y));
+    t.visible = true;
+    return t;
+  };
+
+  const drawFrame = () => {
+    frame.clear();
+    if (!view) return;
+    for (const [i, lane] of layout.lanes.entries()) {
+      const p = view.ps[i];
+      frame
+        .roundRect(lane.lane.x, lane.lane.y, lane.lane.w, lane.lane.h, 4)
+        .fill({ color: palette.lane });
+      const slotStroke = { width: 1, color: palette.muted, alpha: 0.6 };
+      frame
+        .rect(lane.running.x, lane.running.y + 1, lane.running.w, lane.running.h - 2)
+        .stroke(slotStroke);
+      frame
+        .rect(lane.runnext.x, lane.runnext.y + 1, lane.runnext.w, lane.runnext.h - 2)
+        .stroke({ ...slotStroke, alpha: 0.3 });
+      if (p?.m !== null && p?.m !== undefined) {
+        frame
+          .roundRect(lane.m.x, lane.m.y + 1, lane.m.w - 2, lane.m.h - 2, 3)
+          .fill({ color: palette.accent, alpha: 0.18 });
+      }
+    }
+    const boxes: [Box, string][] = [
+      [layout.globalq, 'global runq'],
+      [layout.netpoll, 'netpoller'],
+      [layout.syscall, 'in syscall'],
+      [layout.idleMs, 'idle Ms'],
+      [layout.waiting, 'waiting'],
+    ];
+    for (const [box] of boxes) {
+      frame
+        .roundRect(box.x, box.y, box.w, box.h, 4)
+        .stroke({ width: 1, color: palette.muted, alpha: 0.5 });
+    }
+  };
+
+  const drawLabels = () => {
+    for (const t of texts.values()) t.visible = false;
+    if (!view) return;
+    const v = view;
+    const laneFont = Math.max(8, Math.min(12, layout.lanes[0]?.lane.h ?? 12));
+    const showLaneText = (layout.lanes[0]?.lane.h ?? 0) >= 9;
+    for (const [i, lane] of layout.lanes.entries()) {
+      const p = v.ps[i];
+      if (!p || !showLaneText) continue;
+      label(
+        `p${i}`,
+        `P${p.id}`,
+        lane.label.x,
+        lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
+        laneFont,
+      );
+      if (p.m !== null)
+        label(
+          `m${i}`,
+          `M${p.m}`,
+          lane.m.x + 3,
+          lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
+          laneFont,
+          palette.accent,
+        );
+      const len = p.runq.length;
+      if (len > lane.queueSlots) {
+        label(
+          `q${i}`,
+          `${len}`,
+          lane.queue.x + lane.queue.w - 28,
+          lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
+          laneFont,
+          palette.muted,
+        );
+      }
+    }
+    const titled = (key: string, box: Box, text: string) =>
+      label(key, text, box.x + 4, box.y + 1, 10, palette.muted);
+    titled('tg', layout.globalq, `global runq: ${v.globalRunqLen}`);
+    titled(
+      'tn',
+      layout.netpoll,
+      `netpoller: ${v.gs.filter((g) => g.place.kind === 'netpoll').length}${v.gsTruncated ? '+' : ''}`,
+    );
+    const inSyscall = v.ms.filter((m) => m.inSyscall).length;
+    titled('ts', layout.syscall, `in syscall: ${inSyscall} M${inSyscall === 1 ? '' : 's'}`);
+    const idle = v.ms.filter((m) => m.parked).map((m) => `M${m.id}`);
+    const spinning = v.ms.filter((m) => m.spinning).length;
+    titled(
+      'ti',
+      layout.idleMs,
+      `idle Ms: ${idle.length ? idle.slice(0, 8).join(' ') + (idle.length > 8 ? ' …' : '') : 'none'}${spinning ? ` · spinning ${spinning}` : ''}`,
+    );
+    const waiting = v.byStatus['_Gwaiting'] ?? 0;
+    titled('tw', layout.waiting, `waiting: ${waiting}`);
+    const total =
+      Object.values(v.byStatus).reduce((a, b) => a + b, 0) - (v.byStatus['_Gdead'] ?? 0);
+    label(
+      'header',
+      `${total.toLocaleString('en-US')} goroutines · ${v.ps.length} Ps · ${v.ms.length} Ms · steals ${counters['steals'] ?? 0} · hand-offs ${counters['handoffs'] ?? 0} · preemptions ${counters['preemptions'] ?? 0} · sysmon ticks ${counters['sysmonTicks'] ?? sysmonTicks}`,
+      layout.header.x,
+      layout.header.y + 3,
+      12,
+    );
+  };
+
+  /** Per-P bars (queue length out of 256) and a heat strip of goroutine states. */
+  const drawAggregates = (showBars: boolean) => {
+    aggregates.clear();
+    if (!view) return;
+    const v = view;
+    if (showBars) {
+      for (const [i, lane] of layout.lanes.entries()) {
+        const p = v.ps[i];
+        if (!p) continue;
+        const fill = Math.min(1, p.runq.length / 256);
+        aggregates
+          .rect(
+            lane.queue.x,
+            lane.lane.y + lane.lane.h * 0.2,
+            lane.queue.w * fill,
+            lane.lane.h * 0.6,
+          )
+          .fill({ color: palette.runnable, alpha: 0.8 });
+        if (p.running !== null) {
+          aggregates
+            .rect(lane.running.x + 2, lane.running.y + 2, lane.running.w - 4, lane.running.h - 4)
+            .fill({ color: palette.running });
+        }
+        if (p.runnext !== null) {
+          aggregates
+            .rect(lane.runnext.x + 2, lane.runnext.y + 2, lane.runnext.w - 4, lane.runnext.h - 4)
+            .fill({ color: palette.runnable });
+        }
+      }
+      const g = layout.globalq;
+      const globalFill = Math.min(1, Math.log10(1 + v.globalRunqLen) / 5);
+      aggregates
+        .rect(
+          g.x + 3,
+          g.y + BOX_TITLE + 2,
+          (g.w - 6) * globalFill,
+          Math.max(4, g.h - BOX_TITLE - 6),
+        )
+        .fill({ color: palette.runnable, alpha: 0.8 });
+    }
+    // Heat strip: the share of goroutines in each state, always drawn along the bottom of "waiting".
+    const strip = {
+      x: layout.waiting.x + 3,
+      y: layout.waiting.y + layout.waiting.h - 10,
+      w: layout.waiting.w - 6,
+      h: 7,
+    };
+    const order = [
+      '_Grunning',
+      '_Grunnable',
+      '_Gsyscall',
+      '_Gwaiting',
+      '_Gpreempted',
+      '_Gcopystack',
+    ] as const;
+    const counts = order.map((s) => v.byStatus[s] ?? 0);
+    const sum = counts.reduce((a, b) => a + b, 0);
+    let x = strip.x;
+    for (const [i, status] of order.entries()) {
+      const share = sum === 0 ? 0 : (counts[i] ?? 0) / sum;
+      if (share === 0) continue;
+      aggregates
+        .rect(x, strip.y, strip.w * share, strip.h)
+        .fill({ color: statusColor(palette, status) });
+      x += strip.w * share;
+    }
+  };
+
+  const placeSprites = (gs: readonly GView[]) => {
+    const groups = new Map<string, number>();
+    const groupKey = (g: GView) =>
+      g.place.kind === 'waiting' || g.place.kind === 'netpoll' || g.place.kind === 'syscall'
+        ? g.place.kind
+        : '';
+    const sizes = new Map<string, number>();
+    for (const g of gs) {
+      const k = groupKey(g);
+      if (k) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+    }
+    const seen = new Set<number>();
+    let added = false;
+    for (const g of gs) {
+      const k = groupKey(g);
+      const rank = k ? (groups.get(k) ?? 0) : 0;
+      if (k) groups.set(k, rank + 1);
+      const count = k
+        ? (sizes.get(k) ?? 1)
+        : g.place.kind === 'globalq'
+          ? (view?.globalRunqLen ?? 1)
+          : 1;
+      const point = placePoint(layout, g.place, rank, count);
+      if (!point) continue;
+      seen.add(g.id);
+      let s = sprites.get(g.id);
+      if (!s) {
+        const particle = new pixi.Particle({
+          texture: pixi.Texture.WHITE,
+          x: point.x,
+          y: point.y,
+          anchorX: 0.5,
+          anchorY: 0.5,
+        });
+        s = { particle, tx: point.x, ty: point.y };
+        sprites.set(g.id, s);
+        particles.addParticle(particle);
+        added = true;
+      }
+      s.tx = point.x;
+      s.ty = point.y;
+      s.particle.scaleX = layout.sprite;
+      s.particle.scaleY = layout.sprite;
+      s.particle.tint = statusColor(palette, g.status);
+    }
+    let removed = false;
+    for (const id of sprites.keys()) {
+      if (!seen.has(id)) {
+        sprites.delete(id);
+        removed = true;
+      }
+    }
+    if (removed) {
+      particles.particleChildren = [...sprites.values()].map((s) => s.particle);
+    }
+    if (added || removed) particles.update();
+  };
+
+  const clearSprites = () => {
+    if (sprites.size === 0) return;
+    sprites.clear();
+    particles.particleChildren = [];
+    particles.update();
+  };
+
+  /** Steals and hand-offs newer than the last view flash briefly; the settled picture has none. */
+  const noteEvents = (trace: readonly TraceEvent[]) => {
+    sysmonTicks = 0;
+    for (const e of trace) {
+      if (e.kind === 'note' && /sysmon/i.test(e.text)) sysmonTicks += 1;
+      if (e.seq <= lastSeq) continue;
+      if (e.kind === 'steal') {
+        const from = e.from && 'p' in e.from ? e.from.p : e.p;
+        if (from !== undefined && e.p !== undefined)
+          flashes.push({ kind: 'steal', from, to: e.p, ageMs: 0 });
+      } else if (e.kind === 'handoff' && e.p !== undefined) {
+        flashes.push({ kind: 'handoff', from: e.p, to: e.p, ageMs: 0 });
+      }
+    }
+    lastSeq = trace.at(-1)?.seq ?? lastSeq;
+    if (flashes.length > 64) flashes = flashes.slice(-64);
+  };
+
+  const drawFlashes = () => {
+    flashLayer.clear();
+    for (const f of flashes) {
+      const alpha = Math.max(0, 1 - f.ageMs / FLASH_MS);
+      const a = layout.lanes[f.from];
+      const b = layout.lanes[f.to];
+      if (!a || !b) continue;
+      if (f.kind === 'steal') {
+        const x = a.queue.x + 6;
+        const y1 = a.lane.y + a.lane.h / 2;
+        const y2 = b.lane.y + b.lane.h / 2;
+        flashLayer
+          .moveTo(x, y1)
+          .quadraticCurveTo(x - 40, (y1 + y2) / 2, x, y2)
+          .stroke({ width: 2, color: palette.accent, alpha });
+      } else {
+        flashLayer
+          .roundRect(a.lane.x, a.lane.y, a.lane.w, a.lane.h, 4)
+          .stroke({ width: 2, color: palette.syscall, alpha });
+      }
+    }
+  };
+
+  const redraw = () => {
+    if (!view) return;
+    const many = view.gsTruncated || view.gs.length > SPRITE_LIMIT;
+    drawFrame();
+    drawAggregates(many);
+    if (many) clearSprites();
+    else placeSprites(view.gs);
+    drawLabels();
+    drawFlashes();
+  };
+
+  const renderer: StageRenderer = {
+    show(next, trace, nextCounters) {
+      const newest = trace.at(-1)?.seq ?? -1;
+      if (!view || next.nowNs < view.nowNs || newest < lastSeq) {
+        // First picture, a step back or a fresh run: nothing is new, so nothing flashes.
+        flashes = [];
+        lastSeq = newest;
+      }
+      if (!view || view.ps.length !== next.ps.length) {
+        layout = layoutGmp(width, height, next.ps.length);
+      }
+      view = next;
+      counters = nextCounters;
+      noteEvents(trace);
+      redraw();
+    },
+    tick(dtMs, animate) {
+      let moving = false;
+      for (const s of sprites.values()) {
+        const p = s.particle;
+        if (p.x === s.tx && p.y === s.ty) continue;
+        p.x = animate ? approach(p.x, s.tx, dtMs) : s.tx;
+        p.y = animate ? approach(p.y, s.ty, dtMs) : s.ty;
+        moving = true;
+      }
+      if (flashes.length > 0) {
+        for (const f of flashes) f.ageMs += animate ? dtMs : FLASH_MS;
+        flashes = flashes.filter((f) => f.ageMs < FLASH_MS);
+        drawFlashes();
+        moving = true;
+      }
+      return moving;
+    },
+    layout(w, h, p) {
+      width = w;
+      height = h;
+      palette = p;
+      layout = layoutGmp(w, h, view?.ps.length ?? 1);
+      for (const t of texts.values()) t.style.fill = palette.ink;
+      redraw();
+      for (const s of sprites.values()) {
+        s.particle.x = s.tx;
+        s.particle.y = s.ty;
+      }
+    },
+    destroy() {
+      texts.clear();
+      sprites.clear();
+    },
+  };
+  return renderer;
+};

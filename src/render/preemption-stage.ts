@@ -1,0 +1,153 @@
+import type { Text } from 'pixi.js';
+import type { GView, TraceEvent, View } from '../scenarios/types';
+import { formatVirtualTime } from '../widgets/shell/transcript';
+import type { StageFactory, StageRenderer } from './stage';
+import { statusColor } from './status-colors';
+import { buildTimeline, type Timeline } from './timeline';
+
+const LEFT = 130;
+const TOP = 30;
+const ROW = 36;
+const BOTTOM = 40;
+
+/**
+ * GOMAXPROCS=1 as a timeline: one row per goroutine coloured by its state over virtual time, a
+ * row of sysmon's ticks, a marker where the spinning goroutine is preempted, and the sleeper's
+ * wake latency (its `ready` to its next `schedule`) as a bracket. Built from the trace alone.
+ */
+export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
+  let palette = initialPalette;
+  let width = app.screen.width;
+  let height = app.screen.height;
+  let view: View | null = null;
+  let timeline: Timeline = { fromNs: 0, rows: new Map(), marks: [] };
+  let counters: Readonly<Record<string, number>> = {};
+  const bars = new pixi.Graphics();
+  const labels = new pixi.Container();
+  app.stage.addChild(bars, labels);
+  const texts = new Map<string, Text>();
+
+  const label = (
+    key: string,
+    text: string,
+    x: number,
+    y: number,
+    size = 12,
+    color = palette.ink,
+  ) => {
+    let t = texts.get(key);
+    if (!t) {
+      t = new pixi.Text({
+        text,
+        style: { fontFamily: 'system-ui, sans-serif', fontSize: size, fill: color },
+      });
+      texts.set(key, t);
+      labels.addChild(t);
+    }
+    if (t.text !== text) t.text = text;
+    t.style.fill = color;
+    t.position.set(Math.round(x), Math.round(y));
+    t.visible = true;
+  };
+
+  const redraw = () => {
+    bars.clear();
+    for (const t of texts.values()) t.visible = false;
+    if (!view) return;
+    const v = view;
+    const byId = new Map<number, GView>(v.gs.map((g) => [g.id, g]));
+    const ids = [
+      ...new Set([
+        ...timeline.rows.keys(),
+        ...v.gs.filter((g) => g.status !== '_Gdead').map((g) => g.id),
+      ]),
+    ].sort((a, b) => a - b);
+    const maxRows = Math.max(1, Math.floor((height - TOP - BOTTOM) / ROW) - 1);
+    const shown = ids.slice(0, maxRows);
+    const from = timeline.fromNs;
+    const span = Math.max(1, v.nowNs - from);
+    const plotW = Math.max(20, width - LEFT - 16);
+    const x = (t: number) => LEFT + ((t - from) / span) * plotW;
+    const p0 = v.ps[0];
+    const running = p0?.running ?? null;
+    label(
+      'title',
+      `P0 · GOMAXPROCS=${v.ps.length} · t = ${formatVirtualTime(v.nowNs)} · on P0: ${running === null ? 'nobody' : `G${running}`}`,
+      8,
+      6,
+      13,
+    );
+
+    shown.forEach((id, row) => {
+      const y = TOP + row * ROW;
+      const g = byId.get(id);
+      label(`g${id}`, `G${id}${g ? ` ${g.role}` : ''}`, 8, y + 10, 12);
+      bars.rect(LEFT, y + 4, plotW, ROW - 12).fill({ color: palette.lane });
+      for (const s of timeline.rows.get(id) ?? []) {
+        const x0 = x(s.startNs);
+        bars.rect(x0, y + 4, Math.max(1, x(s.endNs) - x0), ROW - 12).fill({
+          color: statusColor(palette, s.status),
+          alpha: s.status === '_Grunning' ? 1 : 0.5,
+        });
+      }
+    });
+    const rowOf = (g: number | undefined) => Math.max(0, shown.indexOf(g ?? -1));
+
+    const sysY = TOP + shown.length * ROW;
+    label('sysmon', 'sysmon ticks', 8, sysY + 10, 12, palette.muted);
+    bars.rect(LEFT, sysY + ROW / 2, plotW, 1).fill({ color: palette.muted, alpha: 0.4 });
+    let lastWake: number | null = null;
+    let preempts = 0;
+    for (const m of timeline.marks) {
+      const mx = x(m.tNs);
+      if (m.kind === 'sysmon') {
+        bars.rect(mx, sysY + 8, 1, ROW - 16).fill({ color: palette.muted });
+      } else if (m.kind === 'preempt') {
+        preempts += 1;
+        const y = TOP + rowOf(m.g) * ROW;
+        bars.rect(mx - 1, y, 2, ROW - 4).fill({ color: palette.accent });
+        bars.poly([mx - 6, y, mx + 6, y, mx, y + 7]).fill({ color: palette.accent });
+      } else if (m.latencyNs !== undefined) {
+        lastWake = m.latencyNs;
+        const y = TOP + rowOf(m.g) * ROW + ROW - 6;
+        const x0 = x(m.tNs - m.latencyNs);
+        bars.rect(x0, y - 1, Math.max(1, mx - x0), 2).fill({ color: palette.syscall });
+        bars.rect(x0, y - 4, 1, 8).fill({ color: palette.syscall });
+        bars.rect(mx, y - 4, 1, 8).fill({ color: palette.syscall });
+      }
+    }
+    const wakeText =
+      lastWake === null ? 'no wake yet' : `last wake latency ${formatVirtualTime(lastWake)}`;
+    label(
+      'summary',
+      `preemptions ${counters['preemptions'] ?? preempts} · ${wakeText}`,
+      LEFT,
+      height - BOTTOM + 18,
+      12,
+    );
+    label('t0', formatVirtualTime(from), LEFT, height - BOTTOM, 10, palette.muted);
+    label('t1', formatVirtualTime(v.nowNs), LEFT + plotW - 50, height - BOTTOM, 10, palette.muted);
+  };
+
+  const renderer: StageRenderer = {
+    show(next: View, trace: readonly TraceEvent[], nextCounters) {
+      view = next;
+      counters = nextCounters;
+      timeline = buildTimeline(trace, next.nowNs);
+      redraw();
+    },
+    tick() {
+      return false;
+    },
+    layout(w, h, p) {
+      width = w;
+      height = h;
+      palette = p;
+      redraw();
+    },
+    destroy() {
+      texts.clear();
+    },
+  };
+  return renderer;
+};

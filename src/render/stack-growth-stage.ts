@@ -1,0 +1,181 @@
+import type { Text } from 'pixi.js';
+import type { TraceEvent, View } from '../scenarios/types';
+import type { Box } from './geometry';
+import type { StageFactory, StageRenderer } from './stage';
+import { formatBytes, GUARD_BYTES, lastMove, readStack, type StackPicture } from './stack-view';
+
+/**
+ * One goroutine's stack as a column: stack.hi at the top, frames pushed downward, the guard zone
+ * at the bottom. Right after `newstack` grows it (or GC shrinks it), the old stack is drawn beside
+ * the new one, at the same bytes-per-pixel, with the copy and the pointer adjustment named.
+ * See https://github.com/golang/go/blob/go1.25.0/src/runtime/stack.go (newstack, copystack).
+ */
+export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
+  let palette = initialPalette;
+  let width = app.screen.width;
+  let height = app.screen.height;
+  let view: View | null = null;
+  let trace: readonly TraceEvent[] = [];
+  const g = new pixi.Graphics();
+  const labels = new pixi.Container();
+  app.stage.addChild(g, labels);
+  const texts = new Map<string, Text>();
+
+  const label = (
+    key: string,
+    text: string,
+    x: number,
+    y: number,
+    size = 12,
+    color = palette.ink,
+  ) => {
+    let t = texts.get(key);
+    if (!t) {
+      t = new pixi.Text({
+        text,
+        style: {
+          fontFamily: 'system-ui, sans-serif',
+          fontSize: size,
+          fill: color,
+          wordWrap: true,
+          wordWrapWidth: 320,
+        },
+      });
+      texts.set(key, t);
+      labels.addChild(t);
+    }
+    if (t.text !== text) t.text = text;
+    t.style.fill = color;
+    t.position.set(Math.round(x), Math.round(y));
+    t.visible = true;
+  };
+
+  /** Draws `stack` in `box`, whose height stands for `scaleBytes`. */
+  const column = (box: Box, stack: StackPicture, scaleBytes: number, faded: boolean) => {
+    const px = box.h / Math.max(1, scaleBytes);
+    const h = stack.size * px;
+    const top = box.y;
+    g.rect(box.x, top, box.w, h)
+      .fill({ color: palette.lane })
+      .stroke({ width: 1, color: palette.muted });
+    const guardH = Math.min(h, GUARD_BYTES * px);
+    g.rect(box.x, top + h - guardH, box.w, guardH).fill({
+      color: palette.waiting,
+      alpha: faded ? 0.15 : 0.3,
+    });
+    const alpha = faded ? 0.35 : 0.9;
+    if (stack.frames.length > 0 && stack.frames.every((f) => f * px >= 2)) {
+      let y = top;
+      stack.frames.forEach((f, i) => {
+        const fh = f * px;
+        g.rect(box.x + 2, y + 0.5, box.w - 4, Math.max(1, fh - 1)).fill({
+          color: i === stack.frames.length - 1 ? palette.running : palette.runnable,
+          alpha,
+        });
+        y += fh;
+      });
+    } else {
+      g.rect(box.x + 2, top, box.w - 4, Math.min(h, stack.used * px)).fill({
+        color: palette.runnable,
+        alpha,
+      });
+    }
+    return { top, h };
+  };
+
+  const redraw = () => {
+    g.clear();
+    for (const t of texts.values()) t.visible = false;
+    if (!view) return;
+    const stack = readStack(view);
+    const move = lastMove(trace, view);
+    const colW = Math.min(120, width * 0.18);
+    const area: Box = { x: 40, y: 36, w: colW, h: height - 80 };
+    const oldSize =
+      move?.fromBytes ??
+      (move?.kind === 'stack-grow' ? stack.size / 2 : move ? stack.size * 2 : null);
+    const scale = Math.max(stack.size, oldSize ?? 0, 1);
+    label(
+      'title',
+      `stack of G${view.gs[0]?.id ?? 1}: ${formatBytes(stack.size)} (${stack.frames.length} frames, ${formatBytes(stack.used)} used)`,
+      8,
+      6,
+      13,
+    );
+    if (move && oldSize !== null) {
+      const oldBox: Box = { ...area };
+      const newBox: Box = { ...area, x: area.x + colW + 120 };
+      column(oldBox, { ...stack, size: oldSize }, scale, true);
+      const drawn = column(newBox, stack, scale, false);
+      label(
+        'old',
+        `old: ${formatBytes(oldSize)}`,
+        oldBox.x,
+        area.y + area.h + 4,
+        12,
+        palette.muted,
+      );
+      label('new', `new: ${formatBytes(stack.size)}`, newBox.x, area.y + area.h + 4, 12);
+      const ay = area.y + Math.min(drawn.h, 60);
+      g.moveTo(oldBox.x + colW + 6, ay)
+        .lineTo(newBox.x - 8, ay)
+        .stroke({ width: 2, color: palette.accent });
+      g.poly([newBox.x - 8, ay - 5, newBox.x - 1, ay, newBox.x - 8, ay + 5]).fill({
+        color: palette.accent,
+      });
+      const what =
+        move.kind === 'stack-grow'
+          ? 'morestack → newstack: copystack to a stack twice the size'
+          : 'GC: shrinkstack halves a mostly unused stack';
+      label(
+        'copy',
+        `${what}; frames copied, pointers into the stack adjusted`,
+        oldBox.x + colW + 8,
+        ay + 8,
+        11,
+        palette.accent,
+      );
+      label('event', move.text, newBox.x + colW + 12, area.y, 12);
+    } else {
+      column(area, stack, scale, false);
+      label('size', formatBytes(stack.size), area.x, area.y + area.h + 4, 12);
+    }
+    const guardY = area.y + (stack.size / scale) * area.h;
+    label(
+      'guard',
+      `guard (${GUARD_BYTES} B): a prologue that would dip in here calls morestack`,
+      area.x + colW + 8,
+      Math.min(height - 40, guardY - 16),
+      11,
+      palette.waiting,
+    );
+    label(
+      'counters',
+      `copies ${stack.copies} · bytes copied ${stack.copiedBytes.toLocaleString('en-US')}`,
+      8,
+      height - 22,
+      12,
+    );
+  };
+
+  const renderer: StageRenderer = {
+    show(next, nextTrace) {
+      view = next;
+      trace = nextTrace;
+      redraw();
+    },
+    tick() {
+      return false;
+    },
+    layout(w, h, p) {
+      width = w;
+      height = h;
+      palette = p;
+      redraw();
+    },
+    destroy() {
+      texts.clear();
+    },
+  };
+  return renderer;
+};

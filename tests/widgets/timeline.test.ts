@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline } from '../../src/render/timeline';
+import type { TraceEvent } from '../../src/scenarios/types';
+
+let seq = 0;
+const ev = (tNs: number, kind: TraceEvent['kind'], g?: number, text = ''): TraceEvent => ({
+  seq: ++seq,
+  tNs,
+  kind,
+  ...(g === undefined ? {} : { g }),
+  text,
+});
+
+describe('buildTimeline', () => {
+  const trace = [
+    ev(0, 'schedule', 1),
+    ev(0, 'park', 2),
+    ev(10, 'ready', 2),
+    ev(20, 'note', undefined, 'sysmon: retake P0'),
+    ev(20, 'preempt', 1),
+    ev(20, 'schedule', 2),
+    ev(25, 'park', 2),
+    ev(25, 'schedule', 1),
+  ];
+
+  it('turns schedule/park/ready/preempt into per-goroutine state segments', () => {
+    const t = buildTimeline(trace, 40);
+    expect(t.rows.get(1)).toEqual([
+      { startNs: 0, endNs: 20, status: '_Grunning' },
+      { startNs: 20, endNs: 25, status: '_Grunnable' },
+      { startNs: 25, endNs: 40, status: '_Grunning' },
+    ]);
+    expect(t.rows.get(2)?.map((s) => s.status)).toEqual([
+      '_Gwaiting',
+      '_Grunnable',
+      '_Grunning',
+      '_Gwaiting',
+    ]);
+  });
+
+  it('marks the preemption, sysmon and the wake latency from ready to schedule', () => {
+    const t = buildTimeline(trace, 40);
+    expect(t.marks).toContainEqual({ tNs: 20, kind: 'preempt', g: 1 });
+    expect(t.marks).toContainEqual({ tNs: 20, kind: 'sysmon' });
+    expect(t.marks).toContainEqual({ tNs: 20, kind: 'wake', g: 2, latencyNs: 10 });
+  });
+
+  it('ignores events after the current instant, so a step back draws the shorter run', () => {
+    const t = buildTimeline(trace, 15);
+    expect(t.marks).toEqual([]);
+    expect(t.rows.get(1)).toEqual([{ startNs: 0, endNs: 15, status: '_Grunning' }]);
+  });
+});
