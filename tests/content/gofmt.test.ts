@@ -61,7 +61,7 @@ const onCI = process.env['CI'] === 'true';
 
 if (!gofmtAvailable && !onCI) {
   console.warn(
-    '\n*** GOFMT CHECK SKIPPED: gofmt is not on PATH. Install Go (Debian: apt-get install -y golang-go) to check the chapters\' Go programs. ***\n',
+    "\n*** GOFMT CHECK SKIPPED: gofmt is not on PATH. Install Go (Debian: apt-get install -y golang-go) to check the chapters' Go programs. ***\n",
   );
 }
 
@@ -80,11 +80,14 @@ describe('Go programs in the chapters', () => {
     expect(completePrograms.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!gofmtAvailable)('gofmt flags unformatted code and syntax errors (the check has teeth)', () => {
-    expect(gofmt('package main\nfunc main(){}\n').formatted).toBe(false);
-    expect(gofmt('package main\n\nfunc main() {\n').error).not.toBe('');
-    expect(gofmt('package main\n\nfunc main() {}\n')).toEqual({ formatted: true, error: '' });
-  });
+  it.skipIf(!gofmtAvailable)(
+    'gofmt flags unformatted code and syntax errors (the check has teeth)',
+    () => {
+      expect(gofmt('package main\nfunc main(){}\n').formatted).toBe(false);
+      expect(gofmt('package main\n\nfunc main() {\n').error).not.toBe('');
+      expect(gofmt('package main\n\nfunc main() {}\n')).toEqual({ formatted: true, error: '' });
+    },
+  );
 
   it.skipIf(!gofmtAvailable).each(completePrograms.map((block) => [block.where, block.code]))(
     '%s is gofmt-clean',
