@@ -1,0 +1,241 @@
+/**
+ * Goroutine dumps in the runtime's own text (go-facts.md fact 25), the way `debug=2`, a crash or
+ * SIGQUIT prints them:
+ *
+ * ```text
+ * goroutine 18 [chan receive, 2 minutes]:
+ * main.worker(...)
+ * 	/srv/app/main.go:28
+ * main.main.func1()
+ * 	/srv/app/main.go:32 +0x32
+ * created by main.main in goroutine 1
+ * 	/srv/app/main.go:30 +0x59
+ * ```
+ *
+ * Also the reverse (`parseDump`, so a reader can paste a real dump) and `groupByStack`, which
+ * folds identical stacks the way `debug=1` and panicparse do.
+ *
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/traceback.go (goroutineheader, printcreatedby1)
+ */
+
+export interface GoroutineFrame {
+  /** As the runtime prints it: `main.GetConfig`, `sync.(*Once).doSlow`. */
+  func: string;
+  /** The argument words as printed (`0x0?, 0x0?`), `...` for an inlined frame, or empty. */
+  args: string;
+  file: string;
+  line: number;
+  /** PC offset into the function (`+0x53`); absent for inlined frames, which have no PC. */
+  offset?: number;
+}
+
+export interface GoroutineRecord {
+  id: number;
+  /** The wait reason (`chan receive`, `sync.Mutex.Lock`) or a status (`running`, `runnable`). */
+  state: string;
+  /** Whole minutes since `g.waitsince`; printed only when ≥ 1. */
+  waitMinutes?: number;
+  lockedToThread?: boolean;
+  /** Innermost first. */
+  frames: GoroutineFrame[];
+  createdBy?: {
+    func: string;
+    file: string;
+    line: number;
+    offset?: number;
+    /** The goroutine that ran the `go` statement; 0 when unknown (dumps before Go 1.21). */
+    parentId: number;
+  };
+}
+
+export interface DumpOptions {
+  /** `go1.25`, `1.19`, ...: decides `in goroutine N` (1.21+). */
+  readonly goVersion: string;
+}
+
+/** The minor number of a Go version string: `go1.25.3` → 25, `1.19` → 19. */
+export function goMinor(goVersion: string): number {
+  const match = /^(?:go)?1\.(\d+)/.exec(goVersion.trim());
+  if (match === null) throw new RangeError(`not a Go 1.x version: ${JSON.stringify(goVersion)}`);
+  return Number(match[1]);
+}
+
+/** The header line, e.g. `goroutine 18 [chan receive, 2 minutes]:`. */
+export function formatHeader(rec: GoroutineRecord): string {
+  let status = rec.state;
+  // goroutineheader: `if gp.waitsince != 0 { waitfor := (nanotime() - gp.waitsince) / 60e9;
+  // if waitfor >= 1 { print(", ", waitfor, " minutes") } }` — always "minutes", even for 1.
+  if (rec.waitMinutes !== undefined && rec.waitMinutes >= 1) {
+    status += `, ${Math.floor(rec.waitMinutes)} minutes`;
+  }
+  if (rec.lockedToThread === true) status += ', locked to thread';
+  return `goroutine ${rec.id} [${status}]:`;
+}
+
+function formatPlace(file: string, line: number, offset: number | undefined): string {
+  return `\t${file}:${line}${offset === undefined ? '' : ` +0x${offset.toString(16)}`}`;
+}
+
+/** One goroutine's block of lines, without the blank line that separates blocks. */
+export function formatGoroutine(rec: GoroutineRecord, opts: DumpOptions): string {
+  const lines = [formatHeader(rec)];
+  for (const f of rec.frames) {
+    lines.push(`${f.func}(${f.args})`, formatPlace(f.file, f.line, f.offset));
+  }
+  if (rec.createdBy !== undefined) {
+    const c = rec.createdBy;
+    // printcreatedby1 prints `in goroutine N` since Go 1.21, and only for a known parent.
+    const parent =
+      goMinor(opts.goVersion) >= 21 && c.parentId !== 0 ? ` in goroutine ${c.parentId}` : '';
+    lines.push(`created by ${c.func}${parent}`, formatPlace(c.file, c.line, c.offset));
+  }
+  return lines.join('\n');
+}
+
+/** A whole dump: goroutine blocks separated by one blank line, as `debug=2` writes them. */
+export function formatDump(recs: readonly GoroutineRecord[], opts: DumpOptions): string {
+  return recs.map((r) => formatGoroutine(r, opts)).join('\n\n') + (recs.length > 0 ? '\n' : '');
+}
+
+const HEADER = /^goroutine (\d+)(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[(.*)\]:$/;
+const CALL = /^(.*)\(([^()]*)\)$/;
+const PLACE = /^\t(.*):(\d+)(?: \+0x([0-9a-f]+))?(?: .*)?$/;
+const CREATED_BY = /^created by (\S+)(?: in goroutine (\d+))?$/;
+
+function parseHeader(id: string, bracket: string): GoroutineRecord {
+  const parts = bracket.split(', ');
+  const rec: GoroutineRecord = { id: Number(id), state: parts[0] ?? '', frames: [] };
+  for (const part of parts.slice(1)) {
+    const minutes = /^(\d+) minutes$/.exec(part);
+    if (minutes !== null) rec.waitMinutes = Number(minutes[1]);
+    else if (part === 'locked to thread') rec.lockedToThread = true;
+    else rec.state += `, ${part}`;
+  }
+  return rec;
+}
+
+function parsePlace(
+  line: string | undefined,
+): { file: string; line: number; offset?: number } | null {
+  const m = line === undefined ? null : PLACE.exec(line);
+  if (m === null) return null;
+  const place: { file: string; line: number; offset?: number } = {
+    file: m[1] ?? '',
+    line: Number(m[2]),
+  };
+  if (m[3] !== undefined) place.offset = parseInt(m[3], 16);
+  return place;
+}
+
+/**
+ * Reads a goroutine dump (`debug=2`, a crash, SIGQUIT) back into records. Text before the first
+ * `goroutine N [...]:` line and lines it does not recognise (`...additional frames elided...`,
+ * register dumps) are skipped, so a pasted log works.
+ */
+export function parseDump(text: string): GoroutineRecord[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: GoroutineRecord[] = [];
+  let current: GoroutineRecord | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const header = HEADER.exec(line);
+    if (header !== null) {
+      current = parseHeader(header[1] ?? '0', header[2] ?? '');
+      out.push(current);
+      continue;
+    }
+    if (current === null || line === '' || line.startsWith('\t')) continue;
+    const created = CREATED_BY.exec(line);
+    const place = parsePlace(lines[i + 1]);
+    if (created !== null && place !== null) {
+      current.createdBy = {
+        func: created[1] ?? '',
+        ...place,
+        parentId: created[2] === undefined ? 0 : Number(created[2]),
+      };
+      i++;
+      continue;
+    }
+    const call = CALL.exec(line);
+    if (call !== null && place !== null) {
+      current.frames.push({ func: call[1] ?? '', args: call[2] ?? '', ...place });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Goroutines with the same state and the same stack, the unit a leak hunt reads. */
+export interface StackGroup {
+  readonly count: number;
+  /** Goroutine ids in the group, ascending. */
+  readonly ids: readonly number[];
+  readonly state: string;
+  /** Shortest and longest wait among the group, when the dump printed minutes. */
+  readonly minMinutes: number | null;
+  readonly maxMinutes: number | null;
+  /** One member, standing for the group (frames and created-by are identical). */
+  readonly sample: GoroutineRecord;
+}
+
+function stackKey(rec: GoroutineRecord): string {
+  const frames = rec.frames.map((f) => `${f.func} ${f.file}:${f.line}`);
+  const c = rec.createdBy;
+  return [rec.state, ...frames, c === undefined ? '' : `${c.func} ${c.file}:${c.line}`].join('\n');
+}
+
+/**
+ * Folds goroutines with identical stacks (function, file and line of every frame and of the
+ * `go` statement) and state, largest group first, like `debug=1` or panicparse. Argument words
+ * and offsets are ignored: they differ between goroutines of the same leak.
+ */
+export function groupByStack(recs: readonly GoroutineRecord[]): StackGroup[] {
+  const groups = new Map<string, GoroutineRecord[]>();
+  for (const rec of recs) {
+    const key = stackKey(rec);
+    const members = groups.get(key);
+    if (members === undefined) groups.set(key, [rec]);
+    else members.push(rec);
+  }
+  const out: StackGroup[] = [];
+  for (const members of groups.values()) {
+    const ids = members.map((m) => m.id).sort((a, b) => a - b);
+    const minutes = members.flatMap((m) => (m.waitMinutes === undefined ? [] : [m.waitMinutes]));
+    const sample = members.find((m) => m.id === ids[0]) ?? members[0];
+    if (sample === undefined) continue;
+    out.push({
+      count: members.length,
+      ids,
+      state: sample.state,
+      minMinutes: minutes.length > 0 ? Math.min(...minutes) : null,
+      maxMinutes: minutes.length > 0 ? Math.max(...minutes) : null,
+      sample,
+    });
+  }
+  return out.sort((a, b) => b.count - a.count || (a.ids[0] ?? 0) - (b.ids[0] ?? 0));
+}
+
+/** Blocking operations whose wait reason was renamed between releases. */
+export type VersionedWait = 'mutex' | 'rwmutex-rlock' | 'rwmutex-lock' | 'waitgroup';
+
+/**
+ * The wait reason a goroutine blocked in `kind` shows in a dump of `goVersion`. Before the
+ * dedicated reasons existed, sync primitives parked through `semacquire`; Go 1.20 added
+ * `sync.Mutex.Lock`, `sync.RWMutex.RLock` and `sync.RWMutex.Lock`; `sync.WaitGroup.Wait` is in
+ * the 1.25 `waitReasonStrings` (go-facts.md fact 24; the 1.19 reference dump shows `semacquire`).
+ *
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/runtime2.go (waitReasonStrings)
+ */
+export function waitReasonFor(kind: VersionedWait, goVersion: string): string {
+  const minor = goMinor(goVersion);
+  switch (kind) {
+    case 'mutex':
+      return minor >= 20 ? 'sync.Mutex.Lock' : 'semacquire';
+    case 'rwmutex-rlock':
+      return minor >= 20 ? 'sync.RWMutex.RLock' : 'semacquire';
+    case 'rwmutex-lock':
+      return minor >= 20 ? 'sync.RWMutex.Lock' : 'semacquire';
+    case 'waitgroup':
+      return minor >= 25 ? 'sync.WaitGroup.Wait' : 'semacquire';
+  }
+}

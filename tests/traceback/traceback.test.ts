@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import {
+  formatDump,
+  formatGoroutine,
+  formatHeader,
+  groupByStack,
+  parseDump,
+  waitReasonFor,
+  type GoroutineRecord,
+} from '../../src/model/traceback.ts';
+
+// tests/fixtures/once-block.dump.txt is the real Go 1.19.8 debug=2 dump of
+// `oncestall -mode block` (copied from the reference runs, with a header saying so).
+const fixture = readFileSync(new URL('../fixtures/once-block.dump.txt', import.meta.url), 'utf8');
+const realDump = fixture.slice(fixture.indexOf('goroutine 1 ['));
+
+describe('parseDump on the real reference dump', () => {
+  const records = parseDump(fixture);
+
+  test('finds every goroutine with its header, frames and creator', () => {
+    expect(records).toHaveLength(realDump.match(/^goroutine \d+ \[/gm)?.length ?? -1);
+    expect(records).toHaveLength(301);
+    const blocked = records.find((r) => r.id === 5);
+    expect(blocked?.state).toBe('select (no cases)');
+    expect(blocked?.frames[0]).toEqual({
+      func: 'main.loadFromRemote',
+      args: '...',
+      file: '/srv/app/config/main.go',
+      line: 28,
+    });
+    expect(blocked?.frames[2]).toEqual({
+      func: 'sync.(*Once).doSlow',
+      args: '0x0?, 0x0?',
+      file: '/usr/local/go/src/sync/once.go',
+      line: 74,
+      offset: 0xc2,
+    });
+    expect(blocked?.createdBy).toEqual({
+      func: 'main.main.func1',
+      file: '/srv/app/config/main.go',
+      line: 51,
+      offset: 0xc9,
+      parentId: 0, // Go 1.19 does not print `in goroutine N`
+    });
+  });
+
+  test('formatting what was parsed gives back the dump byte for byte', () => {
+    expect(formatDump(records, { goVersion: 'go1.19.8' })).toBe(realDump);
+  });
+
+  test('groupByStack folds the 299 waiters on the Once’s mutex into one group', () => {
+    const groups = groupByStack(records);
+    expect(groups.map((g) => [g.count, g.state])).toEqual([
+      [299, 'semacquire'],
+      [1, 'running'],
+      [1, 'select (no cases)'],
+    ]);
+    expect(groups[0]?.sample.frames.map((f) => f.func)).toContain('sync.(*Once).doSlow');
+    expect(groups[0]?.ids[0]).toBe(6);
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(301);
+  });
+});
+
+describe('formatting', () => {
+  const waiter: GoroutineRecord = {
+    id: 19,
+    state: waitReasonFor('mutex', 'go1.25'),
+    waitMinutes: 2,
+    frames: [
+      {
+        func: 'sync.(*Mutex).Lock',
+        args: '...',
+        file: '/usr/local/go/src/sync/mutex.go',
+        line: 90,
+      },
+      {
+        func: 'sync.(*Once).doSlow',
+        args: '0x0?, 0xc000036f80?',
+        file: '/usr/local/go/src/sync/once.go',
+        line: 70,
+        offset: 0x53,
+      },
+      { func: 'main.GetConfig', args: '', file: '/srv/app/config/main.go', line: 32, offset: 0x59 },
+    ],
+    createdBy: {
+      func: 'main.main.func1',
+      file: '/srv/app/config/main.go',
+      line: 51,
+      offset: 0xc9,
+      parentId: 4,
+    },
+  };
+
+  test('a synthetic once-stall waiter has the 1.21+ shape', () => {
+    expect(formatGoroutine(waiter, { goVersion: 'go1.25' })).toBe(
+      [
+        'goroutine 19 [sync.Mutex.Lock, 2 minutes]:',
+        'sync.(*Mutex).Lock(...)',
+        '\t/usr/local/go/src/sync/mutex.go:90',
+        'sync.(*Once).doSlow(0x0?, 0xc000036f80?)',
+        '\t/usr/local/go/src/sync/once.go:70 +0x53',
+        'main.GetConfig()',
+        '\t/srv/app/config/main.go:32 +0x59',
+        'created by main.main.func1 in goroutine 4',
+        '\t/srv/app/config/main.go:51 +0xc9',
+      ].join('\n'),
+    );
+  });
+
+  test('before Go 1.21 there is no `in goroutine N`', () => {
+    expect(formatGoroutine(waiter, { goVersion: '1.20' })).toContain(
+      'created by main.main.func1\n',
+    );
+  });
+
+  test('minutes show only from 1, always spelled "minutes"', () => {
+    const rec: GoroutineRecord = { id: 7, state: 'chan receive', frames: [] };
+    expect(formatHeader(rec)).toBe('goroutine 7 [chan receive]:');
+    expect(formatHeader({ ...rec, waitMinutes: 0 })).toBe('goroutine 7 [chan receive]:');
+    expect(formatHeader({ ...rec, waitMinutes: 1 })).toBe('goroutine 7 [chan receive, 1 minutes]:');
+    expect(formatHeader({ ...rec, waitMinutes: 3, lockedToThread: true })).toBe(
+      'goroutine 7 [chan receive, 3 minutes, locked to thread]:',
+    );
+  });
+
+  test('a 1.21+ dump round-trips with parent ids, minutes and the lock flag', () => {
+    const text = formatDump(
+      [waiter, { id: 1, state: 'running', lockedToThread: true, frames: [] }],
+      { goVersion: 'go1.22' },
+    );
+    expect(parseDump(text)).toEqual([
+      waiter,
+      { id: 1, state: 'running', lockedToThread: true, frames: [] },
+    ]);
+  });
+});
+
+describe('waitReasonFor', () => {
+  test.each([
+    ['mutex', 'go1.19', 'semacquire'],
+    ['mutex', 'go1.20', 'sync.Mutex.Lock'],
+    ['rwmutex-rlock', 'go1.19', 'semacquire'],
+    ['rwmutex-rlock', 'go1.21', 'sync.RWMutex.RLock'],
+    ['rwmutex-lock', 'go1.25', 'sync.RWMutex.Lock'],
+    ['waitgroup', 'go1.21', 'semacquire'],
+    ['waitgroup', 'go1.25.3', 'sync.WaitGroup.Wait'],
+  ] as const)('%s on %s parks as [%s]', (kind, version, reason) => {
+    expect(waitReasonFor(kind, version)).toBe(reason);
+  });
+});
