@@ -1,0 +1,75 @@
+/**
+ * Goroutine dumps: one GoroutineRecord per live G, formatted by B's traceback.ts in the runtime's
+ * own text (fact 25).
+ */
+import { FORCE_GC_PERIOD_NS } from './constants.ts';
+import type { World } from './program.ts';
+import type { GRec } from './state.ts';
+import { formatDump, type GoroutineRecord } from './traceback.ts';
+import { lineOf } from './view.ts';
+
+/**
+ * Fact 25: `[..., N minutes]` comes from g.waitsince, set lazily by the GC's markroot to the
+ * start of the previous cycle, so the first GC after the park records 0 (unknown) and only the
+ * next one records a time. The model's only GCs are sysmon's forced ones every 2 minutes.
+ */
+export function waitMinutes(parkedAt: number, now: number): number | undefined {
+  const firstGc = Math.floor(parkedAt / FORCE_GC_PERIOD_NS) + 1;
+  const secondGcAt = (firstGc + 1) * FORCE_GC_PERIOD_NS;
+  if (secondGcAt > now) return undefined;
+  const waitsince = firstGc * FORCE_GC_PERIOD_NS;
+  const minutes = Math.floor((now - waitsince) / 60_000_000_000);
+  return minutes >= 1 ? minutes : undefined;
+}
+
+function stateOf(g: GRec): string {
+  switch (g.status) {
+    case '_Grunning':
+      return 'running';
+    case '_Grunnable':
+      return 'runnable';
+    case '_Gsyscall':
+      return 'syscall';
+    default:
+      return g.waitReason;
+  }
+}
+
+export function goroutineRecords(w: World): GoroutineRecord[] {
+  const s = w.s;
+  const out: GoroutineRecord[] = [];
+  for (const g of s.allgs) {
+    if (g.status === '_Gdead') continue;
+    const prog = w.code[g.prog]!;
+    // Innermost first: the current function at the current line, then each caller at its call.
+    const frames: GoroutineRecord['frames'][number][] = [];
+    const calls = g.calls;
+    const funcAt = (depth: number): string => {
+      if (depth === 0) return prog.func;
+      const op = prog.ops[calls[depth - 1]!] as { func?: string } | undefined;
+      return op?.func ?? prog.func;
+    };
+    frames.push({ func: funcAt(calls.length), args: '', file: prog.file, line: lineOf(w, g.idx) });
+    for (let d = calls.length - 1; d >= 0; d--) {
+      frames.push({ func: funcAt(d), args: '', file: prog.file, line: prog.ops[calls[d]!]!.line });
+    }
+    const rec: GoroutineRecord = { id: g.goid, state: stateOf(g), frames };
+    const minutes = g.status === '_Gwaiting' ? waitMinutes(g.parkedAt, s.now) : undefined;
+    if (minutes !== undefined) rec.waitMinutes = minutes;
+    if (g.createdProg >= 0) {
+      const parent = w.code[g.createdProg]!;
+      rec.createdBy = {
+        func: parent.func,
+        file: parent.file,
+        line: parent.ops[g.createdPc]?.line ?? parent.line,
+        parentId: g.parentGoid,
+      };
+    }
+    out.push(rec);
+  }
+  return out;
+}
+
+export function dumpText(w: World): string {
+  return formatDump(goroutineRecords(w), { goVersion: `go1.${w.s.cfg.goMinor}` });
+}

@@ -1,0 +1,36 @@
+/**
+ * gopark / goready (fact 2, section D: the woken G goes to the waker's runnext).
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
+ */
+import { dropg, wakep } from './m.ts';
+import type { World } from './program.ts';
+import { runqput } from './runq.ts';
+import { NO, type GRec, type PRec, type Where } from './state.ts';
+import { emit, placeOf, tracing } from './trace.ts';
+
+/** The running G gives up its P with a wait reason (fact 24); the M then calls schedule(). */
+export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where = 'waiting'): void {
+  const s = w.s;
+  const from = tracing(s) ? placeOf(s, g.idx) : null;
+  g.status = '_Gwaiting';
+  g.waitReason = reason;
+  g.where = where;
+  g.at = NO;
+  g.parkedAt = s.now;
+  dropg(s, p);
+  if (from !== null) {
+    emit(s, 'park', `G${g.goid} parks [${reason}]`, { g: g.goid, p: p.id, from, to: placeOf(s, g.idx) });
+  }
+}
+
+/** ready(): `runqput(pp, gp, next=true)` on the waker's P, then wakep(). */
+export function goready(w: World, gi: number, p: PRec): void {
+  const s = w.s;
+  const from = tracing(s) ? placeOf(s, gi) : null;
+  runqput(s, p, gi, true);
+  if (from !== null) {
+    const g = s.allgs[gi]!;
+    emit(s, 'ready', `G${g.goid} ready, into P${p.id}'s runnext`, { g: g.goid, p: p.id, from, to: placeOf(s, gi) });
+  }
+  wakep(w);
+}

@@ -1,0 +1,115 @@
+/**
+ * Goroutine birth and death: newproc/newproc1, goexit0/gdestroy, gfput/gfget (facts 2, 22).
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
+ */
+import { GFREE_KEEP, GFREE_MAX, GOID_CACHE_BATCH } from './constants.ts';
+import { dropg, wakep } from './m.ts';
+import type { World } from './program.ts';
+import { runqput } from './runq.ts';
+import { NO, type GRec, type PRec, type Sched } from './state.ts';
+import { emit, placeOf, tracing } from './trace.ts';
+
+/** Fact 22: ids come from the P's cache, refilled 16 at a time from `sched.goidgen`. */
+function nextGoid(s: Sched, p: PRec): number {
+  if (p.goidcache === p.goidcacheend) {
+    s.goidgen += GOID_CACHE_BATCH;
+    p.goidcache = s.goidgen - (GOID_CACHE_BATCH - 1);
+    p.goidcacheend = p.goidcache + GOID_CACHE_BATCH;
+  }
+  return p.goidcache++;
+}
+
+/** Fact 22: take a dead G from the P's free list, refilling up to 32 from the global list. */
+export function gfget(s: Sched, p: PRec): number {
+  if (p.gFree.length === 0 && s.gFree.length > 0) {
+    while (p.gFree.length < GFREE_KEEP && s.gFree.length > 0) p.gFree.push(s.gFree.pop()!);
+  }
+  return p.gFree.length > 0 ? p.gFree.pop()! : NO;
+}
+
+/** Fact 22: at 64 entries move Gs to the global list until fewer than 32 remain. */
+export function gfput(s: Sched, p: PRec, gi: number): void {
+  p.gFree.push(gi);
+  if (p.gFree.length >= GFREE_MAX) {
+    while (p.gFree.length >= GFREE_KEEP) s.gFree.push(p.gFree.pop()!);
+  }
+}
+
+function freshG(idx: number): GRec {
+  return {
+    idx,
+    goid: 0,
+    status: '_Gdead',
+    waitReason: '',
+    where: 'dead',
+    at: NO,
+    prog: 0,
+    pc: 0,
+    opEnd: NO,
+    left: NO,
+    preempt: false,
+    role: '',
+    parentGoid: 0,
+    createdProg: NO,
+    createdPc: NO,
+    calls: [],
+    stack: null,
+    parkedAt: 0,
+    mark: 0,
+  };
+}
+
+/**
+ * `go f()`: newproc1 takes a G (gfget or a new one), then runqput(pp, newg, true) puts it in the
+ * creator's runnext (fact 2), and wakep() looks for an idle P once main has started.
+ */
+export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): GRec {
+  const s = w.s;
+  let gi = gfget(s, p);
+  if (gi === NO) {
+    gi = s.allgs.length;
+    s.allgs.push(freshG(gi));
+  }
+  const g = s.allgs[gi]!;
+  g.goid = nextGoid(s, p);
+  g.prog = prog;
+  g.pc = 0;
+  g.opEnd = NO;
+  g.left = NO;
+  g.preempt = false;
+  g.role = w.code[prog]!.role;
+  g.parentGoid = parent === null ? 0 : parent.goid;
+  g.createdProg = parent === null ? NO : parent.prog;
+  g.createdPc = parent === null ? NO : parent.pc;
+  g.calls = [];
+  g.stack = null;
+  g.mark = 0;
+  s.ngLive++;
+  runqput(s, p, gi, true);
+  if (tracing(s)) {
+    emit(s, 'go', `go ${w.code[prog]!.func}: G${g.goid} created in P${p.id}'s runnext`, {
+      g: g.goid,
+      p: p.id,
+      to: placeOf(s, gi),
+    });
+  }
+  if (parent !== null) wakep(w);
+  return g;
+}
+
+/** goexit0 → gdestroy: the G turns `_Gdead` and its struct goes to the P's free list. */
+export function goexit(w: World, g: GRec, p: PRec): void {
+  const s = w.s;
+  if (tracing(s)) emit(s, 'exit', `G${g.goid} exits`, { g: g.goid, p: p.id, from: placeOf(s, g.idx), to: { kind: 'dead' } });
+  g.status = '_Gdead';
+  g.waitReason = '';
+  g.where = 'dead';
+  g.at = NO;
+  g.stack = null;
+  g.calls = [];
+  dropg(s, p);
+  s.ngLive--;
+  gfput(s, p, g.idx);
+  // runtime.main calls exit(0) when main.main returns: the other goroutines just stop.
+  if (g.goid === 1) s.done = true;
+}

@@ -1,0 +1,94 @@
+/**
+ * What an M does with its P between scheduler rounds: run the current G's ops in order.
+ */
+import { kickP } from './m.ts';
+import { dropg } from './m.ts';
+import { goexit } from './proc.ts';
+import { OP_BLOCKED, OP_DETACHED, opDef, type World } from './program.ts';
+import { globrunqput } from './runq.ts';
+import { schedule } from './schedule.ts';
+import { NO, type GRec, type PRec } from './state.ts';
+import { emit, fmtNs, placeOf, tracing } from './trace.ts';
+
+/** Handles a RunP event: the op in progress has ended, or a new G starts, or the M looks for work. */
+export function runP(w: World, p: PRec): void {
+  const s = w.s;
+  if (p.curg === NO) {
+    schedule(w, p);
+    return;
+  }
+  const g = s.allgs[p.curg]!;
+  if (g.opEnd !== NO) {
+    g.opEnd = NO;
+    g.pc++;
+  }
+  const ops = w.code[g.prog]!.ops;
+  for (;;) {
+    if (s.done) return;
+    if (g.pc >= ops.length) {
+      goexit(w, g, p);
+      schedule(w, p);
+      return;
+    }
+    if (g.left !== NO) {
+      // Resume an op that preemption interrupted: only its remaining time is left.
+      const d = g.left;
+      g.left = NO;
+      g.opEnd = s.now + d;
+      kickP(s, p, d);
+      return;
+    }
+    const op = ops[g.pc]!;
+    const def = opDef(op.kind);
+    // Cooperative preemption point: a pending gp.preempt is honoured at the next call.
+    if (g.preempt && def.callFree !== true) {
+      preemptNow(w, p, g, 'at a call (stack guard check)');
+      return;
+    }
+    const d = def.run(w, g, op, p);
+    if (d === OP_BLOCKED) {
+      g.pc++;
+      schedule(w, p);
+      return;
+    }
+    if (d === OP_DETACHED) {
+      g.pc++;
+      return;
+    }
+    if (d > 0) {
+      g.opEnd = s.now + d;
+      kickP(s, p, d);
+      return;
+    }
+    g.pc++;
+  }
+}
+
+/**
+ * gopreempt_m → goschedImpl(gp, preempted=true): the G goes to the global queue (fact 13) and the
+ * M schedules. An op in progress keeps its remaining time for when the G runs again.
+ */
+export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
+  const s = w.s;
+  const from = tracing(s) ? placeOf(s, g.idx) : null;
+  if (g.opEnd !== NO) {
+    g.left = Math.max(0, g.opEnd - s.now);
+    g.opEnd = NO;
+  }
+  g.preempt = false;
+  dropg(s, p);
+  globrunqput(s, g.idx);
+  s.counters['preemptions'] = (s.counters['preemptions'] ?? 0) + 1;
+  if (from !== null) {
+    const ran = s.now - p.sysmontick.schedwhen;
+    emit(s, 'preempt', `G${g.goid} preempted on P${p.id} (${how}; slice seen by sysmon ${fmtNs(ran)} ago): global queue`, {
+      g: g.goid,
+      p: p.id,
+      from,
+      to: placeOf(s, g.idx),
+    });
+  }
+  // The M is interrupted mid-op: drop whatever it had pending and run the scheduler.
+  p.gen++;
+  schedule(w, p);
+}

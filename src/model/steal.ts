@@ -1,0 +1,64 @@
+/**
+ * Work stealing (fact 7): stealWork makes 4 passes over all Ps in a random order (randomOrder:
+ * a random start and a stride coprime to GOMAXPROCS, so each P is visited once per pass); timers
+ * and the victim's runnext are taken only on the last pass.
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
+ */
+import { STEAL_TRIES } from './constants.ts';
+import { nextU32 } from './prng.ts';
+import type { World } from './program.ts';
+import { runqget, runqsteal } from './runq.ts';
+import type { PRec } from './state.ts';
+import { checkTimers } from './timers.ts';
+import { emit, placeOf, tracing } from './trace.ts';
+
+/** randomOrder.reset: the numbers in 1..count coprime to count. */
+export function coprimesOf(count: number): number[] {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const out: number[] = [];
+  for (let i = 1; i <= count; i++) if (gcd(i, count) === 1) out.push(i);
+  return out;
+}
+
+export interface Found {
+  g: number;
+  inheritTime: boolean;
+}
+
+export function stealWork(w: World, p: PRec): Found | null {
+  const s = w.s;
+  const count = s.cfg.gomaxprocs;
+  for (let i = 0; i < STEAL_TRIES; i++) {
+    const last = i === STEAL_TRIES - 1;
+    // randomOrder.start(cheaprand()): start at i % count, stride coprimes[i / count % len].
+    const r = nextU32(s.rng);
+    const inc = w.coprimes[Math.floor(r / count) % w.coprimes.length]!;
+    let pos = r % count;
+    for (let k = 0; k < count; k++, pos = (pos + inc) % count) {
+      const victim = s.allp[pos]!;
+      if (victim === p) continue;
+      if (last && victim.timers.length > 0 && checkTimers(w, victim, p)) {
+        const got = runqget(p);
+        if (got !== null) return got;
+      }
+      // idlepMask: an idle P has nothing to steal.
+      if (victim.status === '_Pidle') continue;
+      const from = tracing(s) ? victim.id : -1;
+      const got = runqsteal(s, p, victim, last);
+      if (got !== null) {
+        s.counters['steals'] = (s.counters['steals'] ?? 0) + 1;
+        if (from >= 0) {
+          const g = s.allgs[got.g]!;
+          emit(s, 'steal', `P${p.id} steals ${got.n} G(s) from P${from}, runs G${g.goid}`, {
+            g: g.goid,
+            p: p.id,
+            from: { kind: 'localq', p: from, index: 0 },
+            to: placeOf(s, got.g),
+          });
+        }
+        return { g: got.g, inheritTime: false };
+      }
+    }
+  }
+  return null;
+}

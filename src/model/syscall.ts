@@ -1,0 +1,77 @@
+/**
+ * System calls (fact 14): entersyscall leaves the P in `_Psyscall`; sysmon's retake may hand it
+ * off; exitsyscall re-takes the old P (exitsyscallfast), else an idle P, else queues the G on the
+ * global queue and parks the M (exitsyscall0 → stopm).
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
+ */
+import { EvKind, pushEvent } from './event-queue.ts';
+import { acquirep, kickP, pidleget, stopm } from './m.ts';
+import type { World } from './program.ts';
+import { globrunqput } from './runq.ts';
+import { NO, type GRec, type PRec } from './state.ts';
+import { emit, fmtNs, placeOf, tracing } from './trace.ts';
+
+export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
+  const s = w.s;
+  const m = s.allm[p.m]!;
+  const from = tracing(s) ? placeOf(s, g.idx) : null;
+  g.status = '_Gsyscall';
+  g.where = 'syscall';
+  g.at = m.id;
+  m.inSyscall = true;
+  m.oldp = p.id;
+  m.p = NO;
+  p.status = '_Psyscall';
+  p.m = NO;
+  p.curg = NO;
+  p.syscalltick++;
+  s.inSyscall++;
+  pushEvent(s.queue, s.now + ns, EvKind.SyscallExit, g.idx, m.id);
+  if (from !== null) {
+    emit(s, 'syscall-enter', `G${g.goid} enters a ${fmtNs(ns)} syscall on M${m.id}; P${p.id} is _Psyscall`, {
+      g: g.goid,
+      p: p.id,
+      m: m.id,
+      from,
+      to: placeOf(s, g.idx),
+    });
+  }
+}
+
+export function exitsyscall(w: World, gi: number, mi: number): void {
+  const s = w.s;
+  const g = s.allgs[gi]!;
+  const m = s.allm[mi]!;
+  s.inSyscall--;
+  m.inSyscall = false;
+  const oldp = m.oldp === NO ? null : s.allp[m.oldp]!;
+  m.oldp = NO;
+  // exitsyscallfast: our old P is still ours if nobody retook it; else any idle P.
+  let p: PRec | null = oldp !== null && oldp.status === '_Psyscall' ? oldp : null;
+  if (p === null) p = pidleget(s);
+  if (p !== null) {
+    acquirep(m, p);
+    g.status = '_Grunning';
+    g.where = 'running';
+    g.at = p.id;
+    g.opEnd = NO;
+    p.curg = gi;
+    m.curg = gi;
+    kickP(s, p, 0);
+    if (tracing(s)) {
+      emit(s, 'syscall-exit', `G${g.goid} back from its syscall, keeps running on P${p.id}`, { g: g.goid, p: p.id, m: m.id });
+    }
+    return;
+  }
+  // exitsyscall0: no P for us; the G waits on the global queue and this M parks.
+  globrunqput(s, gi);
+  if (tracing(s)) {
+    emit(s, 'syscall-exit', `G${g.goid} back from its syscall, no P free: global queue; M${m.id} parks`, {
+      g: g.goid,
+      m: m.id,
+      from: { kind: 'syscall', m: m.id },
+      to: placeOf(s, gi),
+    });
+  }
+  stopm(s, m);
+}

@@ -1,0 +1,102 @@
+/**
+ * sysmon: the M without a P that watches the others (facts 9-12, 14).
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go (sysmon, retake, preemptone)
+ */
+import {
+  FORCE_PREEMPT_NS,
+  SYSCALL_RETAKE_NS,
+  SYSMON_IDLE_ROUNDS,
+  SYSMON_MAX_DELAY_NS,
+  SYSMON_MIN_DELAY_NS,
+  SYSMON_NETPOLL_NS,
+} from './constants.ts';
+import { EvKind, pushEvent } from './event-queue.ts';
+import { handoffp, startm } from './m.ts';
+import { injectglist, netpoll } from './netpoll.ts';
+import { opDef, type World } from './program.ts';
+import { preemptNow } from './run.ts';
+import { runqempty } from './runq.ts';
+import { NO, type PRec } from './state.ts';
+import { emit, tracing } from './trace.ts';
+
+export function sysmon(w: World): void {
+  const s = w.s;
+  // With every P idle sysmon sleeps (sched.sysmonwait) until a P gets busy again.
+  if (s.pidle.length === s.cfg.gomaxprocs && s.inSyscall === 0) {
+    s.sysmonWait = true;
+    return;
+  }
+  // Fact 11: poll the network if nobody has for 10ms.
+  if (s.netWaiters > 0 && s.lastpoll !== 0 && s.lastpoll + SYSMON_NETPOLL_NS < s.now) {
+    s.lastpoll = s.now;
+    injectglist(w, netpoll(w), null);
+  }
+  // An overdue timer on a P nobody runs: start an M for an idle P (it steals the timer).
+  if (s.pidle.length > 0 && s.allp.some((p) => p.status !== '_Prunning' && p.timers[0] !== undefined && p.timers[0].when < s.now)) {
+    startm(w, null, false);
+  }
+  // Fact 10: idle resets only when retake took a P from a syscall.
+  if (retake(w) !== 0) s.sysmonIdle = 0;
+  else s.sysmonIdle++;
+  if (s.sysmonIdle === 0) s.sysmonDelay = SYSMON_MIN_DELAY_NS;
+  else if (s.sysmonIdle > SYSMON_IDLE_ROUNDS) s.sysmonDelay *= 2;
+  if (s.sysmonDelay > SYSMON_MAX_DELAY_NS) s.sysmonDelay = SYSMON_MAX_DELAY_NS;
+  pushEvent(s.queue, s.now + s.sysmonDelay, EvKind.Sysmon, 0, 0);
+}
+
+/** Facts 9 and 14. Returns how many Ps were taken from syscalls. */
+export function retake(w: World): number {
+  const s = w.s;
+  let n = 0;
+  for (const p of s.allp) {
+    const pd = p.sysmontick;
+    let sysretake = false;
+    if (p.status === '_Prunning' || p.status === '_Psyscall') {
+      if (pd.schedtick !== p.schedtick) {
+        pd.schedtick = p.schedtick;
+        pd.schedwhen = s.now;
+      } else if (pd.schedwhen + FORCE_PREEMPT_NS <= s.now) {
+        preemptone(w, p);
+        sysretake = true;
+      }
+    }
+    if (p.status !== '_Psyscall') continue;
+    // Retake only after the P sat in the same syscall for a whole sysmon tick (≥ 20µs)...
+    if (!sysretake && pd.syscalltick !== p.syscalltick) {
+      pd.syscalltick = p.syscalltick;
+      pd.syscallwhen = s.now;
+      continue;
+    }
+    // ...and only if there is other work, nobody to do it, or the syscall has lasted 10ms.
+    if (runqempty(p) && s.nmspinning + s.pidle.length > 0 && pd.syscallwhen + SYSCALL_RETAKE_NS > s.now) {
+      continue;
+    }
+    p.status = '_Pidle';
+    p.syscalltick++;
+    n++;
+    handoffp(w, p);
+  }
+  return n;
+}
+
+/**
+ * Fact 12: preemptone sets gp.preempt (stackguard0 = stackPreempt, seen at the next function
+ * prologue) and, with async preemption (Go 1.14+), signals the M with SIGURG so asyncPreempt
+ * stops the G at once. Without it a call-free loop runs on until it makes a call.
+ */
+export function preemptone(w: World, p: PRec): void {
+  const s = w.s;
+  if (p.curg === NO) return;
+  const g = s.allgs[p.curg]!;
+  g.preempt = true;
+  const op = w.code[g.prog]!.ops[g.pc];
+  const callFree = op !== undefined && g.opEnd !== NO && opDef(op.kind).callFree === true;
+  if (s.cfg.asyncPreempt || !callFree) {
+    preemptNow(w, p, g, s.cfg.asyncPreempt ? 'SIGURG → asyncPreempt' : 'at its next call');
+  } else if (tracing(s)) {
+    emit(s, 'note', `G${g.goid} asked to stop, but its loop makes no calls: it runs on (cooperative preemption)`, {
+      g: g.goid,
+      p: p.id,
+    });
+  }
+}

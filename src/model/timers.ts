@@ -1,0 +1,66 @@
+/**
+ * Per-P timers (fact 27): one heap per P since Go 1.14, run by the P's own M in findRunnable, by
+ * thieves in stealWork's last pass, and for idle Ps by an M woken for the timer.
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go
+ */
+import { EvKind, pushEvent } from './event-queue.ts';
+import { goready } from './park.ts';
+import { acquirep, kickP, pidleremove, startm } from './m.ts';
+import { M_WAKE_NS } from './constants.ts';
+import type { World } from './program.ts';
+import { NO, type PRec } from './state.ts';
+import { emit, tracing, fmtNs } from './trace.ts';
+
+/** Adds a timer for G `gi` to P `p`'s heap (kept as a sorted array: few timers per P here). */
+export function addTimer(w: World, p: PRec, when: number, gi: number): void {
+  const s = w.s;
+  let i = p.timers.length;
+  while (i > 0 && p.timers[i - 1]!.when > when) i--;
+  p.timers.splice(i, 0, { when, g: gi });
+  pushEvent(s.queue, when, EvKind.Timer, p.id, 0);
+  if (tracing(s)) {
+    const g = s.allgs[gi]!;
+    emit(s, 'timer-add', `G${g.goid} sleeps; timer on P${p.id} in ${fmtNs(when - s.now)}`, { g: g.goid, p: p.id });
+  }
+}
+
+export function hasDueTimer(w: World, p: PRec): boolean {
+  const first = p.timers[0];
+  return first !== undefined && first.when <= w.s.now;
+}
+
+/** `pp.timers.check(now)`: run `owner`'s due timers; each readies its G onto `cur` (the M's P). */
+export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
+  const s = w.s;
+  let ran = false;
+  while (owner.timers.length > 0 && owner.timers[0]!.when <= s.now) {
+    const t = owner.timers.shift()!;
+    ran = true;
+    if (tracing(s)) {
+      const g = s.allgs[t.g]!;
+      emit(s, 'timer-fire', `timer of G${g.goid} fires on P${cur.id}`, { g: g.goid, p: cur.id });
+    }
+    goready(w, t.g, cur);
+  }
+  return ran;
+}
+
+/**
+ * A timer came due. A P with an M runs it at its next schedule() (or a thief does); an idle P's
+ * timer wakes the M blocked in netpoll (its poll timeout is the next timer), or a new M.
+ */
+export function onTimer(w: World, pid: number): void {
+  const s = w.s;
+  const p = s.allp[pid]!;
+  if (p.status !== '_Pidle' || !hasDueTimer(w, p)) return;
+  pidleremove(s, p);
+  if (s.pollerM !== NO) {
+    const m = s.allm[s.pollerM]!;
+    s.pollerM = NO;
+    s.lastpoll = s.now;
+    acquirep(m, p);
+    kickP(s, p, M_WAKE_NS);
+    return;
+  }
+  startm(w, p, false);
+}

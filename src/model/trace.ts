@@ -1,0 +1,79 @@
+/**
+ * A bounded ring of trace events for renderers and the transcript. Recording is skipped entirely
+ * when the capacity is 0 (bench and CLI runs), so the hot path pays one comparison.
+ */
+import type { GPlace, TraceEvent } from '../scenarios/types.ts';
+import type { Sched } from './state.ts';
+
+type Kind = TraceEvent['kind'];
+
+export interface TraceFields {
+  g?: number;
+  p?: number;
+  m?: number;
+  from?: GPlace;
+  to?: GPlace;
+}
+
+export function tracing(s: Sched): boolean {
+  return s.cfg.traceCapacity > 0;
+}
+
+/** Records one event; callers check `tracing(s)` first so the text is only built when needed. */
+export function emit(s: Sched, kind: Kind, text: string, fields: TraceFields = {}): void {
+  const cap = s.cfg.traceCapacity;
+  if (cap === 0) return;
+  const seq = ++s.traceSeq;
+  s.trace[seq % cap] = { seq, tNs: s.now, kind, text, ...fields };
+}
+
+/** Events with seq > afterSeq still in the ring, oldest first. */
+export function traceSince(s: Sched, afterSeq: number): TraceEvent[] {
+  const cap = s.cfg.traceCapacity;
+  if (cap === 0) return [];
+  const first = Math.max(afterSeq + 1, s.traceSeq - cap + 1, 1);
+  const out: TraceEvent[] = [];
+  for (let seq = first; seq <= s.traceSeq; seq++) {
+    const ev = s.trace[seq % cap];
+    if (ev !== undefined && ev.seq === seq) out.push(ev);
+  }
+  return out;
+}
+
+/** The public place of G slot `gi` (the local-queue index costs a scan, so views only). */
+export function placeOf(s: Sched, gi: number): GPlace {
+  const g = s.allgs[gi]!;
+  switch (g.where) {
+    case 'running': {
+      const p = s.allp[g.at]!;
+      return { kind: 'running', p: p.id, m: p.m };
+    }
+    case 'runnext':
+      return { kind: 'runnext', p: g.at };
+    case 'localq': {
+      const p = s.allp[g.at]!;
+      let index = 0;
+      for (let i = p.runqhead; i < p.runqtail; i++, index++) {
+        if (p.runq[i & 255] === gi) break;
+      }
+      return { kind: 'localq', p: g.at, index };
+    }
+    case 'globalq':
+      return { kind: 'globalq', index: Math.max(0, s.runq.indexOf(gi, s.runqHead) - s.runqHead) };
+    case 'waiting':
+      return { kind: 'waiting', reason: g.waitReason };
+    case 'syscall':
+      return { kind: 'syscall', m: g.at };
+    case 'netpoll':
+      return { kind: 'netpoll' };
+    case 'dead':
+      return { kind: 'dead' };
+  }
+}
+
+/** `durations in the runtime's words` for transcript sentences: 10ms, 250µs, 108ns. */
+export function fmtNs(ns: number): string {
+  if (ns >= 1_000_000) return `${+(ns / 1_000_000).toFixed(3)}ms`;
+  if (ns >= 1_000) return `${+(ns / 1_000).toFixed(3)}µs`;
+  return `${ns}ns`;
+}
