@@ -49,7 +49,11 @@ export type ParamSpec =
 export type ParamSchema = Readonly<Record<string, ParamSpec>>;
 
 /** The parsed value of a spec: ints and durations are numbers (durations in ns). */
-export type ParamValue<P extends ParamSpec> = P extends { kind: 'bool' } ? boolean : P extends { kind: 'enum' } ? string : number;
+export type ParamValue<P extends ParamSpec> = P extends { kind: 'bool' }
+  ? boolean
+  : P extends { kind: 'enum' }
+    ? string
+    : number;
 
 export type ParamValues<S extends ParamSchema> = { -readonly [K in keyof S]: ParamValue<S[K]> };
 
@@ -81,7 +85,15 @@ export type GPlace =
   | { readonly kind: 'dead' };
 
 /** `_Grunnable`, `_Grunning`, ... as runtime2.go spells them. */
-export type GStatus = '_Gidle' | '_Grunnable' | '_Grunning' | '_Gsyscall' | '_Gwaiting' | '_Gdead' | '_Gcopystack' | '_Gpreempted';
+export type GStatus =
+  | '_Gidle'
+  | '_Grunnable'
+  | '_Grunning'
+  | '_Gsyscall'
+  | '_Gwaiting'
+  | '_Gdead'
+  | '_Gcopystack'
+  | '_Gpreempted';
 
 export interface GView {
   readonly id: number;
@@ -224,6 +236,8 @@ export interface SimOptions {
   readonly seed: number;
   /** Sample interval of the series, ns. */
   readonly sampleNs: number;
+  /** Trace ring capacity (events kept for `trace()`); 0 turns tracing off (CLI, bench). */
+  readonly traceCapacity?: number;
 }
 
 export interface Scenario<S extends ParamSchema = ParamSchema> {
@@ -239,5 +253,10 @@ export interface Scenario<S extends ParamSchema = ParamSchema> {
   readonly counterNames: readonly string[];
   /** How much virtual time a default run covers for these params, ns. */
   horizonNs(values: ParamValues<S>): number;
+  /**
+   * Sample interval for runs that do not choose one (the CLI without --sample), ns. Scenarios whose
+   * whole story lasts microseconds (stack-growth) set it; the CLI falls back to 500ms.
+   */
+  defaultSampleNs?(values: ParamValues<S>): number;
   create(values: ParamValues<S>, options: SimOptions): Simulation;
 }

@@ -1,0 +1,15 @@
+/**
+ * The scenario registry: every scenario the site, the CLI and the tests can run, by id.
+ * One line per scenario; keep the list in reading order of the chapters.
+ */
+import { stackGrowth } from './stack-growth.ts';
+import type { Scenario } from './types.ts';
+
+export const scenarios: readonly Scenario[] = [stackGrowth];
+
+export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
+
+/** The scenario with this id, or undefined (callers say which ids exist). */
+export function getScenario(id: string): Scenario | undefined {
+  return scenarios.find((s) => s.id === id);
+}
