@@ -169,6 +169,13 @@ describe('myth coverage over content/chapters', () => {
     expect(empty, 'notes missing a myth="..." or a body').toEqual([]);
   });
 
+  it('names the cited file in every note, so the link reads as more than a URL', () => {
+    const unlabelled = notes
+      .filter((note) => (note.attributes['sourceLabel'] ?? '').trim() === '')
+      .map(where);
+    expect(unlabelled, 'notes missing a sourceLabel="..."').toEqual([]);
+  });
+
   it('cites the Go source at a release tag in every note', () => {
     const untagged = notes
       .filter((note) => !taggedSource.test(note.attributes['source'] ?? ''))
