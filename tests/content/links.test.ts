@@ -132,6 +132,16 @@ describe('links in the chapters', () => {
     },
   );
 
+  it.each(chapters.map((chapter) => [chapter.file, chapter.text]))(
+    '%s: no <Term> opens a paragraph (MDX would split it into a block of its own)',
+    (_file, text) => {
+      const opening = [...proseOnly(text).matchAll(/(?:^|\n)[ \t]*\n(<Term [^\n]*)/g)].map(
+        (match) => match[1] ?? '',
+      );
+      expect(opening).toEqual([]);
+    },
+  );
+
   it.each(chapters.map((chapter) => [chapter.file, chapter.slug, chapter.text]))(
     '%s: internal links are relative and resolve',
     (_file, slug, text) => {
