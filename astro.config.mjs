@@ -16,7 +16,13 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Rolldown places Vite's preload helper in the island's chunk, so the PixiJS chunks list the
+    // island's stylesheet as a preload dependency; an inlined (deleted) stylesheet makes that
+    // preload 404 and rejects the widget's dynamic import. Keeping stylesheets as files avoids it.
+    inlineStylesheets: 'never',
+  },
   integrations: [
     // Expressive Code must come before mdx() so it handles fenced code inside MDX too.
     expressiveCode({
