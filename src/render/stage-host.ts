@@ -61,7 +61,7 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
   };
 
   const start = async () => {
-    const pixi = await import('pixi.js');
+    const pixi = await import('./pixi');
     if (disposed) return;
     if (!pixi.isWebGLSupported()) {
       callbacks.onUnavailable(NO_WEBGL);
@@ -76,6 +76,8 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
       backgroundAlpha: 0,
       antialias: true,
       preference: 'webgl',
+      // ./pixi imports the extensions the stages need; skip Pixi's own browser bundle.
+      manageImports: false,
       // Lets tests and the bench read the canvas back after a render.
       preserveDrawingBuffer: true,
     });

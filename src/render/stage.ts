@@ -1,8 +1,8 @@
 import type { Application } from 'pixi.js';
 import type { TraceEvent, View } from '../scenarios/types';
 
-/** The pixi.js module, loaded dynamically by the stage host so Pixi never ships with the page. */
-export type Pixi = typeof import('pixi.js');
+/** The parts of pixi.js the stages use, loaded dynamically so Pixi never ships with the page. */
+export type Pixi = typeof import('./pixi');
 
 /** Colours a renderer draws with, read from the page's CSS custom properties (themes switch them). */
 export interface Palette {

@@ -46,6 +46,20 @@ export const widgets = {
     minHeightPx: 220,
     load: () => import('./demo/DemoWidget.svelte'),
   },
+  gmp: {
+    title: 'G, M and P at work',
+    scenario: 'gmp',
+    summary:
+      'Each processor P is a lane with its runnext slot and local run queue; beside them the ' +
+      'global queue, the netpoller, threads (Ms) blocked in system calls and idle Ms. Goroutines ' +
+      'are coloured squares that move between these places as the scheduler runs them, steals ' +
+      'them and hands Ps off. Sliders set GOMAXPROCS, the number of goroutines, the work mix and ' +
+      'the Go version; above 2,000 goroutines the lanes show queue lengths as bars.',
+    // The whole widget (controls, stage, source, chart, transcript) is taller than wide.
+    aspectRatio: 3 / 4,
+    minHeightPx: 1100,
+    load: () => import('./gmp/GmpWidget.svelte'),
+  },
 } as const satisfies Readonly<Record<string, WidgetEntry>>;
 
 export type WidgetId = keyof typeof widgets;
