@@ -48,17 +48,25 @@ export function runqputslow(s: Sched, p: PRec, gi: number): void {
   globrunqput(s, gi);
 }
 
+/** A G found to run, and whether it inherits the current time slice (fact 9). Reused, not allocated. */
+export interface Found {
+  g: number;
+  inheritTime: boolean;
+}
+
 /** Fact 2: `runnext` first (the G inherits the time slice), then the head of the ring. */
-export function runqget(p: PRec): { g: number; inheritTime: boolean } | null {
+export function runqget(p: PRec, out: Found): boolean {
   if (p.runnext !== NO) {
-    const g = p.runnext;
+    out.g = p.runnext;
+    out.inheritTime = true;
     p.runnext = NO;
-    return { g, inheritTime: true };
+    return true;
   }
-  if (p.runqhead === p.runqtail) return null;
-  const g = p.runq[p.runqhead & (LOCAL_RUNQ_SIZE - 1)]!;
+  if (p.runqhead === p.runqtail) return false;
+  out.g = p.runq[p.runqhead & (LOCAL_RUNQ_SIZE - 1)]!;
+  out.inheritTime = false;
   p.runqhead++;
-  return { g, inheritTime: false };
+  return true;
 }
 
 export function runqempty(p: PRec): boolean {

@@ -6,19 +6,20 @@ import { GLOBAL_FAIRNESS_TICKS, SCHEDULE_COST_NS } from './constants.ts';
 import { acquirep, kickP, pidleget, pidleput, resetspinning, stopm } from './m.ts';
 import { injectglist, netpoll } from './netpoll.ts';
 import type { World } from './program.ts';
-import { globrunqget, runqempty, runqget } from './runq.ts';
-import { NO, globalRunqLen, type MRec, type PRec } from './state.ts';
-import { stealWork, type Found } from './steal.ts';
+import { globrunqget, runqempty, runqget, type Found } from './runq.ts';
+import { NO, globalRunqLen, type MRec, type PRec, type Sched } from './state.ts';
+import { stealWork } from './steal.ts';
 import { checkTimers } from './timers.ts';
 import { emit, placeOf, tracing } from './trace.ts';
+
+const found: Found = { g: NO, inheritTime: false };
 
 /** The M on P `p` looks for a G and runs it, or gives up the P and parks. */
 export function schedule(w: World, p: PRec): void {
   const s = w.s;
   if (s.done) return;
   const m = s.allm[p.m]!;
-  const found = findRunnable(w, p, m);
-  if (found === null) return;
+  if (!findRunnable(w, p, m, found)) return;
   if (m.spinning) resetspinning(w, m);
   execute(w, p, m, found.g, found.inheritTime);
 }
@@ -54,22 +55,22 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
 }
 
 /** Fact 6, in the runtime's order (no GC, trace reader or finalizers in this model). */
-export function findRunnable(w: World, p: PRec, m: MRec): Found | null {
+export function findRunnable(w: World, p: PRec, m: MRec, out: Found): boolean {
   const s = w.s;
   checkTimers(w, p, p);
   // Fact 4: every 61st schedtick take one G from the global queue first.
   if (p.schedtick % GLOBAL_FAIRNESS_TICKS === 0 && globalRunqLen(s) > 0) {
-    return { g: globrunqget(s, p, 1), inheritTime: false };
+    return fromGlobal(s, p, 1, out);
   }
-  const local = runqget(p);
-  if (local !== null) return local;
-  if (globalRunqLen(s) > 0) return { g: globrunqget(s, p, 0), inheritTime: false };
+  if (runqget(p, out)) return true;
+  if (globalRunqLen(s) > 0) return fromGlobal(s, p, 0, out);
   // Non-blocking netpoll, skipped while another M blocks in netpoll (lastpoll == 0).
   if (s.netWaiters > 0 && s.lastpoll !== 0 && s.netReady.length > 0) {
     const list = netpoll(w);
-    const g = list.shift()!;
+    out.g = list.shift()!;
+    out.inheritTime = false;
     injectglist(w, list, p);
-    return { g, inheritTime: false };
+    return true;
   }
   // Fact 8: spin (steal) only while at most half of the busy Ps have a spinning M.
   if (m.spinning || 2 * s.nmspinning < s.cfg.gomaxprocs - s.pidle.length) {
@@ -77,16 +78,26 @@ export function findRunnable(w: World, p: PRec, m: MRec): Found | null {
       m.spinning = true;
       s.nmspinning++;
     }
-    const stolen = stealWork(w, p);
-    if (stolen !== null) return stolen;
+    if (stealWork(w, p, out)) return true;
   }
-  return dropP(w, p, m);
+  return dropP(w, p, m, out);
+}
+
+function fromGlobal(s: Sched, p: PRec, max: number, out: Found): boolean {
+  out.g = globrunqget(s, p, max);
+  out.inheritTime = false;
+  return true;
+}
+
+function anyRunqWork(s: Sched): boolean {
+  for (const q of s.allp) if (q.status !== '_Pidle' && !runqempty(q)) return true;
+  return false;
 }
 
 /** The end of findRunnable: release the P, re-check, then block in netpoll or stopm. */
-function dropP(w: World, p: PRec, m: MRec): Found | null {
+function dropP(w: World, p: PRec, m: MRec, out: Found): boolean {
   const s = w.s;
-  if (globalRunqLen(s) > 0) return { g: globrunqget(s, p, 0), inheritTime: false };
+  if (globalRunqLen(s) > 0) return fromGlobal(s, p, 0, out);
   pidleput(s, p);
   m.p = NO;
   m.curg = NO;
@@ -94,14 +105,14 @@ function dropP(w: World, p: PRec, m: MRec): Found | null {
     m.spinning = false;
     s.nmspinning--;
     // "Check all runqueues once again": work may have arrived while we were spinning.
-    if (s.allp.some((q) => q.status !== '_Pidle' && !runqempty(q))) {
+    if (anyRunqWork(s)) {
       const again = pidleget(s);
       if (again !== null) {
         acquirep(m, again);
         m.spinning = true;
         s.nmspinning++;
         kickP(s, again, 0);
-        return null;
+        return false;
       }
     }
   }
@@ -111,8 +122,8 @@ function dropP(w: World, p: PRec, m: MRec): Found | null {
     s.lastpoll = 0;
     m.p = NO;
     if (tracing(s)) emit(s, 'm-park', `M${m.id} blocks in netpoll`, { m: m.id });
-    return null;
+    return false;
   }
   stopm(s, m);
-  return null;
+  return false;
 }

@@ -33,8 +33,6 @@ export interface ModelSpec {
   readonly goMinor: number;
   readonly waitGroups?: number;
   readonly maxmcount?: number;
-  /** Trace ring capacity; default 4096, 0 = off. */
-  readonly traceCapacity?: number;
   /** sysmon already at its 10ms sleeps (a process that has run a while), with a seeded phase. */
   readonly sysmonSteady?: boolean;
   readonly seriesNames: readonly string[];
@@ -81,7 +79,7 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     maxmcount: spec.maxmcount ?? MAX_M_COUNT,
     horizonNs: spec.horizonNs,
     sampleNs: options.sampleNs,
-    traceCapacity: spec.traceCapacity ?? 4096,
+    traceCapacity: options.traceCapacity ?? 4096,
     sysmonStartNs: steady ? Math.floor((rng[0] >>> 0) % SYSMON_MAX_DELAY_NS) : SYSMON_MIN_DELAY_NS,
     sysmonSteady: steady,
     goMinor: spec.goMinor,

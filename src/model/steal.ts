@@ -7,7 +7,7 @@
 import { STEAL_TRIES } from './constants.ts';
 import { nextU32 } from './prng.ts';
 import type { World } from './program.ts';
-import { runqget, runqsteal } from './runq.ts';
+import { runqget, runqsteal, type Found } from './runq.ts';
 import type { PRec } from './state.ts';
 import { checkTimers } from './timers.ts';
 import { emit, placeOf, tracing } from './trace.ts';
@@ -20,12 +20,7 @@ export function coprimesOf(count: number): number[] {
   return out;
 }
 
-export interface Found {
-  g: number;
-  inheritTime: boolean;
-}
-
-export function stealWork(w: World, p: PRec): Found | null {
+export function stealWork(w: World, p: PRec, out: Found): boolean {
   const s = w.s;
   const count = s.cfg.gomaxprocs;
   for (let i = 0; i < STEAL_TRIES; i++) {
@@ -38,8 +33,7 @@ export function stealWork(w: World, p: PRec): Found | null {
       const victim = s.allp[pos]!;
       if (victim === p) continue;
       if (last && victim.timers.length > 0 && checkTimers(w, victim, p)) {
-        const got = runqget(p);
-        if (got !== null) return got;
+        if (runqget(p, out)) return true;
       }
       // idlepMask: an idle P has nothing to steal.
       if (victim.status === '_Pidle') continue;
@@ -56,9 +50,11 @@ export function stealWork(w: World, p: PRec): Found | null {
             to: placeOf(s, got.g),
           });
         }
-        return { g: got.g, inheritTime: false };
+        out.g = got.g;
+        out.inheritTime = false;
+        return true;
       }
     }
   }
-  return null;
+  return false;
 }

@@ -32,9 +32,7 @@ export function sysmon(w: World): void {
     injectglist(w, netpoll(w), null);
   }
   // An overdue timer on a P nobody runs: start an M for an idle P (it steals the timer).
-  if (s.pidle.length > 0 && s.allp.some((p) => p.status !== '_Prunning' && p.timers[0] !== undefined && p.timers[0].when < s.now)) {
-    startm(w, null, false);
-  }
+  if (s.pidle.length > 0 && overdueTimer(w)) startm(w, null, false);
   // Fact 10: idle resets only when retake took a P from a syscall.
   if (retake(w) !== 0) s.sysmonIdle = 0;
   else s.sysmonIdle++;
@@ -42,6 +40,14 @@ export function sysmon(w: World): void {
   else if (s.sysmonIdle > SYSMON_IDLE_ROUNDS) s.sysmonDelay *= 2;
   if (s.sysmonDelay > SYSMON_MAX_DELAY_NS) s.sysmonDelay = SYSMON_MAX_DELAY_NS;
   pushEvent(s.queue, s.now + s.sysmonDelay, EvKind.Sysmon, 0, 0);
+}
+
+function overdueTimer(w: World): boolean {
+  for (const p of w.s.allp) {
+    const first = p.timers[0];
+    if (p.status !== '_Prunning' && first !== undefined && first.when < w.s.now) return true;
+  }
+  return false;
 }
 
 /** Facts 9 and 14. Returns how many Ps were taken from syscalls. */

@@ -21,9 +21,26 @@ export interface WgWaitOp extends Op {
   readonly wg: number;
 }
 
-/** The scheduler side the stdlib layer asks for: goready onto the waker's P, the seeded PRNG. */
+/**
+ * The scheduler side the stdlib layer asks for: goready onto the waker's P, the seeded PRNG.
+ * One reusable object (not fresh closures per op): ops run one at a time.
+ */
+class Hooks implements SchedHooks {
+  w: World | null = null;
+  p: PRec | null = null;
+  ready(g: number): void {
+    goready(this.w!, g, this.p!);
+  }
+  randn(n: number): number {
+    return nextInt(this.w!.s.rng, n);
+  }
+}
+const hooks = new Hooks();
+
 export function hooksFor(w: World, p: PRec): SchedHooks {
-  return { ready: (g) => goready(w, g, p), randn: (n) => nextInt(w.s.rng, n) };
+  hooks.w = w;
+  hooks.p = p;
+  return hooks;
 }
 
 registerOp<WgAddOp>({

@@ -1,0 +1,72 @@
+/**
+ * Model budgets (design.md "Budgets"): the cost of one simulated scheduling event — a goroutine
+ * switched onto a P by schedule(), the work a real Gosched does — for `gmp` with 10,000
+ * goroutines, against the real runtime's Gosched cost on the reference machine; and the heap the
+ * model holds with 100,000 live goroutines.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gmp } from '../../src/scenarios/gmp.ts';
+import { defaultValues } from '../../src/scenarios/params.ts';
+
+const NS_BUDGET_RATIO = 2;
+const HEAP_BUDGET_MB = 200;
+
+/** BenchmarkGosched ns/op lines of the fixture copy of reference/results/switchcost.txt; median. */
+export function realGoschedNs(): number {
+  const text = readFileSync(fileURLToPath(new URL('../fixtures/switchcost.txt', import.meta.url)), 'utf8');
+  const values = [...text.matchAll(/^BenchmarkGosched-\d+\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) => Number(m[1]));
+  if (values.length === 0) throw new Error('no BenchmarkGosched lines in tests/fixtures/switchcost.txt');
+  return median(values);
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** ns of wall time per `schedules` event, one full gmp run with 10,000 goroutines. */
+function oneRun(): number {
+  const values = { ...defaultValues(gmp.params), goroutines: 10_000 };
+  const start = process.hrtime.bigint();
+  const sim = gmp.create(values, { seed: 1, sampleNs: 100_000_000, traceCapacity: 0 });
+  while (sim.step());
+  const wallNs = Number(process.hrtime.bigint() - start);
+  return wallNs / (sim.counters()['schedules'] ?? 1);
+}
+
+export function modelNsPerEvent(runs = 7): number {
+  oneRun(); // warm-up: JIT
+  return median(Array.from({ length: runs }, oneRun));
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Heap growth while 100,000 goroutines are alive at once (each works 10s, so none has ended). */
+export function heapWith100kGoroutinesMB(): { mb: number; exact: boolean } {
+  const values = { ...defaultValues(gmp.params), goroutines: 100_000, work: 1_000_000_000, syscalls: 0, network: 0 };
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const sim = gmp.create(values, { seed: 1, sampleNs: 100_000_000, traceCapacity: 0 });
+  while (sim.view(0).byStatus['_Grunnable'] === undefined || sim.counters()['schedules']! < 2) sim.step();
+  while (!sim.done && (sim as unknown as { state: { ngLive: number } }).state.ngLive < 100_000) sim.step();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return { mb: (after - before) / 1e6, exact: typeof (globalThis as { gc?: unknown }).gc === 'function' };
+}
+
+export function runModelBench(log: (line: string) => void = console.log): void {
+  const real = realGoschedNs();
+  const ns = modelNsPerEvent();
+  const ratio = ns / real;
+  log(
+    `model: ${ns.toFixed(0)} ns/event (${ratio.toFixed(1)}x real Gosched ${real.toFixed(1)} ns; budget ${NS_BUDGET_RATIO}x: ${ratio <= NS_BUDGET_RATIO ? 'ok' : 'OVER'})`,
+  );
+  const heap = heapWith100kGoroutinesMB();
+  log(
+    `model heap with 100,000 live goroutines: ${heap.mb.toFixed(1)} MB (budget ${HEAP_BUDGET_MB} MB: ${heap.mb < HEAP_BUDGET_MB ? 'ok' : 'OVER'}${heap.exact ? '' : '; run with --expose-gc for an exact figure'})`,
+  );
+}
