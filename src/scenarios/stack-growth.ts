@@ -37,10 +37,12 @@ const BODY_NS = 4;
 const RETURN_NS = 2;
 /** One `runtime.GC()` cycle on a heap this small: order of 100 µs (STW phases + mark). */
 const GC_NS = 150_000;
-/** `runtime.ReadMemStats` in main (a stop-the-world). */
-const READ_MEMSTATS_NS = 20_000;
-/** Room after the program's own work for scheduling and wake-ups. */
-const HORIZON_SLACK_NS = 200_000;
+/** `runtime.ReadMemStats` in main: a short stop-the-world. */
+const READ_MEMSTATS_NS = 1_000;
+/** Room after the program's own work for goroutine start, wake-ups and scheduling. */
+const HORIZON_SLACK_NS = 5_000;
+/** Samples a default run takes: enough for the chart to show every doubling step. */
+const DEFAULT_SAMPLES = 200;
 
 const code = `package main
 
@@ -328,7 +330,7 @@ export const stackGrowth: Scenario<StackGrowthParams> = {
   seriesNames,
   counterNames: ['stackBytes', 'peakStackBytes', 'copies', 'copiedBytes', 'growths', 'shrinks'],
   horizonNs,
-  defaultSampleNs: (values) => Math.max(10, Math.ceil(horizonNs(values) / 200 / 10) * 10),
+  defaultSampleNs: (values) => Math.max(1, Math.ceil(horizonNs(values) / DEFAULT_SAMPLES)),
   create(values, options) {
     return new ModelSimulation(
       {

@@ -197,6 +197,8 @@ export interface RunResult {
   readonly series: Series;
   /** Scenario counters plus schedules, steals, handoffs, preemptions, and wallMs (added by the CLI). */
   readonly counters: Readonly<Record<string, number>>;
+  /** Present when the modelled program died (`fatal error: stack overflow`, a deadlock). */
+  readonly fatal?: string;
 }
 
 /** An opaque saved state; restore() of it then running gives exactly the straight run. */

@@ -1,0 +1,35 @@
+/**
+ * `npm run sim`: the thin entry. Parsing and running live in args.ts and run.ts.
+ */
+import { scenarios } from '../scenarios/index.ts';
+import { UsageError, parseArgs } from './args.ts';
+import { HELP, formatList, formatRun } from './format.ts';
+import { runScenarioWithView } from './run.ts';
+
+function main(argv: readonly string[]): number {
+  const command = parseArgs(argv);
+  if (command.kind === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (command.kind === 'list') {
+    process.stdout.write(`${formatList(scenarios)}\n`);
+    return 0;
+  }
+  const { result, view } = runScenarioWithView(command.scenario, command.params, {
+    seed: command.seed,
+    sample: command.sample,
+  });
+  process.stdout.write(
+    command.json ? `${JSON.stringify(result)}\n` : `${formatRun(result, view)}\n`,
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`sim: ${e.message}\n`);
+  process.exitCode = 2;
+}
