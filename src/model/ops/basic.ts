@@ -75,8 +75,10 @@ export interface GoyieldOp extends Op {
 registerOp<GoyieldOp>({
   kind: 'goyield',
   run: (w, g, _op, p) => {
+    const from = tracing(w.s) ? placeOf(w.s, g.idx) : null;
     dropg(w.s, p);
     runqput(w.s, p, g.idx, false);
+    if (from !== null) emit(w.s, 'note', `G${g.goid} calls goyield: tail of P${p.id}'s local queue`, { g: g.goid, p: p.id, from, to: placeOf(w.s, g.idx) });
     return OP_BLOCKED;
   },
 });
