@@ -60,6 +60,30 @@ export const widgets = {
     minHeightPx: 1100,
     load: () => import('./gmp/GmpWidget.svelte'),
   },
+  'stack-growth': {
+    title: 'A goroutine stack grows by copying',
+    scenario: 'stack-growth',
+    summary:
+      'One goroutine recursing, its stack drawn as a column with one band per frame. The stack ' +
+      'starts at 2 KiB; when a call would reach the guard zone at the bottom, morestack allocates ' +
+      'a stack twice the size, copies every frame into it and adjusts the pointers into it. After ' +
+      'the recursion returns, a GC can halve it. Sliders set the recursion depth and the frame size.',
+    aspectRatio: 3 / 4,
+    minHeightPx: 1100,
+    load: () => import('./stack-growth/StackGrowthWidget.svelte'),
+  },
+  preemption: {
+    title: 'Preempting a loop with no calls',
+    scenario: 'preemption',
+    summary:
+      'A timeline of one P: a goroutine spins in a loop with no function calls while main sleeps. ' +
+      'With cooperative preemption (Go 1.13) main cannot run again until the loop ends; with ' +
+      'asynchronous preemption (Go 1.14+) sysmon notices the loop has run 10ms, signals its ' +
+      'thread, and main wakes. The wake latency is drawn for each round.',
+    aspectRatio: 3 / 4,
+    minHeightPx: 1000,
+    load: () => import('./preemption/PreemptionWidget.svelte'),
+  },
 } as const satisfies Readonly<Record<string, WidgetEntry>>;
 
 export type WidgetId = keyof typeof widgets;
