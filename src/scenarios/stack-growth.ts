@@ -230,7 +230,7 @@ registerOp<GcOp>({
         emit(
           w.s,
           'stack-shrink',
-          `GC scans G${g.goid}: ${st.used} of ${shrink.fromBytes} bytes in use, stack halved to ${shrink.toBytes} (copystack)`,
+          `G${g.goid}'s stack ${shrink.fromBytes} bytes → ${shrink.toBytes} bytes: the GC's stack scan found only ${st.used} bytes in use (copystack)`,
           { g: g.goid },
         );
       }
