@@ -28,7 +28,8 @@ const FLAG = /^--([A-Za-z][\w-]*)(?:=(.*))?$/s;
 /** Splits argv into a command. Throws UsageError for malformed input (exit 2). */
 export function parseArgs(argv: readonly string[]): Command {
   let scenario: string | undefined;
-  const params: Record<string, string> = {};
+  // No prototype: a flag named like an Object.prototype member is just an unknown param.
+  const params = Object.create(null) as Record<string, string>;
   let seed: string | undefined;
   let sample: string | undefined;
   let json = false;
