@@ -89,6 +89,11 @@ function fromGlobal(s: Sched, p: PRec, max: number, out: Found): boolean {
   return true;
 }
 
+function anyTimer(s: Sched): boolean {
+  for (const q of s.allp) if (q.timers.length > 0) return true;
+  return false;
+}
+
 function anyRunqWork(s: Sched): boolean {
   for (const q of s.allp) if (q.status !== '_Pidle' && !runqempty(q)) return true;
   return false;
@@ -116,8 +121,9 @@ function dropP(w: World, p: PRec, m: MRec, out: Found): boolean {
       }
     }
   }
-  if (s.netWaiters > 0 && s.lastpoll !== 0 && s.pollerM === NO) {
-    // This M blocks in netpoll until an fd is ready (sched.lastpoll = 0 meanwhile).
+  if ((s.netWaiters > 0 || anyTimer(s)) && s.lastpoll !== 0 && s.pollerM === NO) {
+    // This M blocks in netpoll until an fd is ready or the next timer is due (pollUntil);
+    // sched.lastpoll = 0 meanwhile.
     s.pollerM = m.id;
     s.lastpoll = 0;
     m.p = NO;

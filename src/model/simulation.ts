@@ -11,7 +11,7 @@ import { kickP } from './m.ts';
 import { sampleUntil, schedFigures, type ExtraSampler } from './metrics.ts';
 import { onNetReady } from './netpoll.ts';
 import { newproc } from './proc.ts';
-import { seedPrng } from './prng.ts';
+import { nextInt, seedPrng } from './prng.ts';
 import type { Program, World } from './program.ts';
 import { runP } from './run.ts';
 import type { Config, PRec, Sched } from './state.ts';
@@ -33,7 +33,12 @@ export interface ModelSpec {
   readonly goMinor: number;
   readonly waitGroups?: number;
   readonly maxmcount?: number;
-  /** sysmon already at its 10ms sleeps (a process that has run a while), with a seeded phase. */
+  /**
+   * sysmon already at its 10ms sleeps (a process that has run a while). Its first tick is drawn
+   * from the seeded PRNG over two periods: under CPU load a slice lasts two ticks (one to see the
+   * new schedtick, one to preempt), so the phase of that 20ms cycle against the program's start
+   * is what the process's unknown history decides.
+   */
   readonly sysmonSteady?: boolean;
   readonly seriesNames: readonly string[];
   /** Scenario series and counters computed from `Sched.extra` and the state. */
@@ -80,7 +85,7 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     horizonNs: spec.horizonNs,
     sampleNs: options.sampleNs,
     traceCapacity: options.traceCapacity ?? 4096,
-    sysmonStartNs: steady ? Math.floor((rng[0] >>> 0) % SYSMON_MAX_DELAY_NS) : SYSMON_MIN_DELAY_NS,
+    sysmonStartNs: steady ? nextInt(rng, 2 * SYSMON_MAX_DELAY_NS) : SYSMON_MIN_DELAY_NS,
     sysmonSteady: steady,
     goMinor: spec.goMinor,
   };

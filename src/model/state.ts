@@ -117,7 +117,7 @@ export interface Config {
   readonly sampleNs: number;
   /** Trace ring capacity; 0 turns tracing off (bench, CLI). */
   readonly traceCapacity: number;
-  /** sysmon's first tick (its phase relative to the modelled program's start). */
+  /** sysmon's first tick: its phase relative to the modelled program's start. */
   readonly sysmonStartNs: number;
   /** sysmon starts in its steady state (10ms sleeps), as in a process that has run a while. */
   readonly sysmonSteady: boolean;

@@ -5,7 +5,7 @@
  */
 import { EvKind, pushEvent } from './event-queue.ts';
 import { goready } from './park.ts';
-import { acquirep, kickP, pidleremove, startm } from './m.ts';
+import { acquirep, kickP, pidleget, pidleremove, startm } from './m.ts';
 import { M_WAKE_NS } from './constants.ts';
 import type { World } from './program.ts';
 import { NO, type PRec } from './state.ts';
@@ -46,14 +46,22 @@ export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
 }
 
 /**
- * A timer came due. A P with an M runs it at its next schedule() (or a thief does); an idle P's
+ * A timer came due. A P with an M runs it at its next schedule(), or a thief does; an idle P's
  * timer wakes the M blocked in netpoll (its poll timeout is the next timer), or a new M.
  */
 export function onTimer(w: World, pid: number): void {
   const s = w.s;
-  const p = s.allp[pid]!;
-  if (p.status !== '_Pidle' || !hasDueTimer(w, p)) return;
-  pidleremove(s, p);
+  let p = s.allp[pid]!;
+  if (!hasDueTimer(w, p)) return;
+  if (p.status !== '_Pidle') {
+    // The P is busy: the M blocked in netpoll (its timeout was this timer) wakes, takes an idle P
+    // and steals the timer in stealWork's last pass.
+    const idle = s.pollerM === NO ? null : pidleget(s);
+    if (idle === null) return;
+    p = idle;
+  } else {
+    pidleremove(s, p);
+  }
   if (s.pollerM !== NO) {
     const m = s.allm[s.pollerM]!;
     s.pollerM = NO;

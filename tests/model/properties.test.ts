@@ -72,6 +72,7 @@ function runToEnd(sim: ModelSimulation): void {
   while (sim.step());
 }
 
+// Generous timeouts: the machine is shared; these runs take a few seconds when it is idle.
 describe('model properties', () => {
   test('every G is in exactly one place, counts add up, ≤ GOMAXPROCS running, runq ≤ 256, time never goes back, no G lost', () => {
     fc.assert(
@@ -91,7 +92,7 @@ describe('model properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 120_000);
 
   test('same scenario, params and seed give the same trace hash', () => {
     fc.assert(
@@ -104,7 +105,7 @@ describe('model properties', () => {
       }),
       { numRuns: 250 },
     );
-  });
+  }, 120_000);
 
   test('restore(checkpoint) then run gives exactly the straight run; stepping back replays it', () => {
     fc.assert(
@@ -129,5 +130,5 @@ describe('model properties', () => {
       }),
       { numRuns: 250 },
     );
-  });
+  }, 120_000);
 });
