@@ -33,6 +33,8 @@ export interface Chan {
   sendq: Sudog[];
   /** For a timer's channel `t.C`: the timer's id (Go 1.23 tracks blocked receivers on it). */
   timerId: number | null;
+  /** Goroutines still holding the channel; the last to let go frees it (what the GC would do). */
+  users: number;
 }
 
 /** What a goroutine finds when it wakes from a channel wait or a select. */
@@ -68,7 +70,7 @@ export function newChanState(): ChanState {
 export function makeChan(state: ChanState, cap: number, timerId: number | null = null): number {
   if (cap < 0 || !Number.isInteger(cap)) throw new RangeError(`makechan: size out of range`);
   const id = state.nextId++;
-  state.chans.set(id, { id, cap, buf: [], closed: false, recvq: [], sendq: [], timerId });
+  state.chans.set(id, { id, cap, buf: [], closed: false, recvq: [], sendq: [], timerId, users: 1 });
   return id;
 }
 

@@ -15,7 +15,7 @@ export const canceled = 'context canceled';
 export const deadlineExceeded = 'context deadline exceeded';
 
 /** The function name an `AfterFunc` timer of a `WithTimeout` context fires with. */
-export const contextTimerFn = 'context.WithDeadline.func';
+export const contextTimerFn = 'context.WithDeadline.func2';
 
 export interface Ctx {
   id: number;
@@ -26,6 +26,8 @@ export interface Ctx {
   /** The deadline, ns, for WithTimeout/WithDeadline contexts (inherited by children). */
   deadline: number | null;
   timerId: number | null;
+  /** Goroutines still holding the context; the last to let go frees it (what the GC would do). */
+  users: number;
 }
 
 export interface ContextState {
@@ -69,6 +71,7 @@ export function withCancel(state: ContextState, deps: ContextDeps, parent: numbe
     err: null,
     deadline: parentCtx?.deadline ?? null,
     timerId: null,
+    users: 1,
   };
   state.ctxs.set(id, ctx);
   if (parentCtx !== undefined) {

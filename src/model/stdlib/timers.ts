@@ -62,6 +62,10 @@ export interface TimerState {
   zombies: number[];
   /** Pending timers and the bytes they hold: what a reader sees pile up. */
   pending: number;
+  /** Of those, func timers (`AfterFunc`, context deadlines): channel timers left out. */
+  pendingFunc: number;
+  /** Per P, the most entries its heap has held (the heap slice keeps that capacity). */
+  maxHeapLen: number[];
   heldBytes: number;
   /** Timers that fired (one-shots and ticker ticks). */
   fired: number;
@@ -76,6 +80,8 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
     heaps: Array.from({ length: gomaxprocs }, () => []),
     zombies: Array.from({ length: gomaxprocs }, () => 0),
     pending: 0,
+    pendingFunc: 0,
+    maxHeapLen: Array.from({ length: gomaxprocs }, () => 0),
     heldBytes: 0,
     fired: 0,
   };
@@ -115,14 +121,19 @@ function heapIfNeeded(ts: TimerState, t: Timer, p: number): void {
   t.p = p;
   t.heaped = true;
   t.heapSeq = ts.nextHeapSeq++;
-  heapPush(ts.heaps[p] as TimerHeap, { when: t.when, id: t.id, seq: t.heapSeq });
+  const heap = ts.heaps[p] as TimerHeap;
+  heapPush(heap, { when: t.when, id: t.id, seq: t.heapSeq });
+  if (heap.length > (ts.maxHeapLen[p] ?? 0)) ts.maxHeapLen[p] = heap.length;
+}
+
+function countPending(ts: TimerState, t: Timer, delta: 1 | -1): void {
+  ts.pending += delta;
+  if (!t.isChan) ts.pendingFunc += delta;
+  ts.heldBytes += delta * t.bytes;
 }
 
 function start(ts: TimerState, t: Timer, when: number, p: number): void {
-  if (!t.pending) {
-    ts.pending++;
-    ts.heldBytes += t.bytes;
-  }
+  if (!t.pending) countPending(ts, t, 1);
   t.pending = true;
   t.when = when;
   if (t.heaped) {
@@ -167,8 +178,7 @@ export function stopTimer(ts: TimerState, id: number): boolean {
   const t = timerOf(ts, id);
   if (!t.pending) return false;
   t.pending = false;
-  ts.pending--;
-  ts.heldBytes -= t.bytes;
+  countPending(ts, t, -1);
   unheap(ts, t);
   return true;
 }
@@ -219,8 +229,7 @@ function fireTimer(ts: TimerState, t: Timer, now: number): TimerFire {
   } else {
     t.pending = false;
     t.heaped = false;
-    ts.pending--;
-    ts.heldBytes -= t.bytes;
+    countPending(ts, t, -1);
   }
   return t.fire;
 }

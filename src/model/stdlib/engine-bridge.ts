@@ -1,0 +1,170 @@
+/**
+ * Where the standard-library layer meets the scheduler engine: its state inside `Sched`, the
+ * scheduler hooks its operations call, and its timers firing on the engine's clock.
+ *
+ * Timers: the engine's own timer list only readies sleeping Gs, so stdlib timers (AfterFunc,
+ * channel timers, context deadlines) live in `s.stdlib.timers` (a 4-ary heap per P) and are run
+ * by `runStdlibTimers` when they come due, on the P that owns them, the way `pp.timers.check`
+ * runs them in findRunnable. Each one also puts an `EvKind.Timer` event on the engine's agenda,
+ * so the run never looks finished (or deadlocked, fact 26) while a timer is pending.
+ *
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go (timers.check, timers.run)
+ */
+import { M_WAKE_NS } from '../constants.ts';
+import { EvKind, pushEvent } from '../event-queue.ts';
+import { acquirep, kickP, pidleremove, startm, wakep } from '../m.ts';
+import { goready } from '../park.ts';
+import { newproc } from '../proc.ts';
+import { nextInt } from '../prng.ts';
+import type { World } from '../program.ts';
+import { NO, type PRec, type Sched } from '../state.ts';
+import { emit, tracing } from '../trace.ts';
+import { chanSend, freeChan, type ChanHooks } from './chan.ts';
+import type { StdlibState } from './stdlib-state.ts';
+import {
+  addTimer,
+  freeTimer,
+  maybeRunChan,
+  nextWhen,
+  runDueTimers,
+  timerChanBlocked,
+  type TimerFire,
+} from './timers.ts';
+
+declare module '../state.ts' {
+  interface Sched {
+    /** The standard-library layer's state (stdlib/stdlib-state.ts); set by the scenario. */
+    stdlib?: StdlibState;
+  }
+}
+
+export function stdlibOf(s: Sched): StdlibState {
+  const st = s.stdlib;
+  if (st === undefined) throw new Error('the scenario did not set up the stdlib state');
+  return st;
+}
+
+/** Per-G locals; a G that never got any reads zeros. */
+export function localsOf(st: StdlibState, gi: number): number[] {
+  let l = st.locals.get(gi);
+  if (l === undefined) {
+    l = [];
+    st.locals.set(gi, l);
+  }
+  return l;
+}
+
+/**
+ * The hooks stdlib operations call, for code running on P `p`: `ready` is goready onto `p`'s
+ * runnext; timer channels tell the timers when someone blocks on them (Go 1.23).
+ */
+export function stdHooks(w: World, p: PRec): ChanHooks {
+  const st = stdlibOf(w.s);
+  return {
+    ready: (g) => goready(w, g, p),
+    randn: (n) => nextInt(w.s.rng, n),
+    timerChanBlocked: (id, delta) => {
+      timerChanBlocked(st.timers, id, p.id, delta);
+      scheduleTimerEvent(w, st.timers.timers.get(id)?.when ?? NO, p);
+    },
+    timerChanPoll: (id) => {
+      const fire = maybeRunChan(st.timers, id, w.s.now);
+      if (fire !== null) carryOut(w, fire, p);
+    },
+  };
+}
+
+function scheduleTimerEvent(w: World, when: number, p: PRec): void {
+  if (when >= 0) pushEvent(w.s.queue, Math.max(when, w.s.now), EvKind.Timer, p.id, 0);
+}
+
+/** Start a stdlib timer on P `p`; returns its id. */
+export function startTimer(
+  w: World,
+  p: PRec,
+  when: number,
+  fire: TimerFire,
+  options: { bytes?: number; period?: number; isChan?: boolean } = {},
+): number {
+  const id = addTimer(stdlibOf(w.s).timers, p.id, when, fire, options);
+  scheduleTimerEvent(w, when, p);
+  if (tracing(w.s)) emit(w.s, 'timer-add', `timer ${id} on P${p.id}`, { p: p.id });
+  return id;
+}
+
+/** The earliest due stdlib timer over all Ps: its time and P, or null. */
+export function nextStdlibTimer(s: Sched): { when: number; p: number } | null {
+  const st = s.stdlib;
+  if (st === undefined) return null;
+  let best: { when: number; p: number } | null = null;
+  for (let p = 0; p < st.timers.heaps.length; p++) {
+    const when = nextWhen(st.timers, p);
+    if (when !== Infinity && (best === null || when < best.when)) best = { when, p };
+  }
+  return best;
+}
+
+/**
+ * Run P `pid`'s due stdlib timers at `s.now`. An idle P first gets an M, as the engine does for
+ * its own timers: the M blocked in netpoll returns (its poll timeout was this timer), or one is
+ * started. Each fired timer's work then lands on that P.
+ */
+export function runStdlibTimers(w: World, pid: number): void {
+  const s = w.s;
+  const st = stdlibOf(s);
+  const p = s.allp[pid] as PRec;
+  if (p.status === '_Pidle') {
+    pidleremove(s, p);
+    if (s.pollerM !== NO) {
+      const m = s.allm[s.pollerM];
+      s.pollerM = NO;
+      s.lastpoll = s.now;
+      if (m !== undefined) {
+        acquirep(m, p);
+        kickP(s, p, M_WAKE_NS);
+      }
+    } else {
+      startm(w, p, false);
+    }
+  }
+  for (const fire of runDueTimers(st.timers, pid, s.now)) carryOut(w, fire, p);
+}
+
+/** Do what a fired timer does, on P `p`. */
+function carryOut(w: World, fire: TimerFire, p: PRec): void {
+  const s = w.s;
+  const st = stdlibOf(s);
+  switch (fire.kind) {
+    case 'ready':
+      goready(w, fire.g, p);
+      return;
+    case 'go': {
+      // time.goFunc: `go arg.(func())()`; the new G starts in this P's runnext.
+      const prog = w.code.findIndex((pr) => pr.func === fire.fn);
+      if (prog < 0) throw new Error(`timer fires unknown function ${fire.fn}`);
+      const g = newproc(w, p, prog, null);
+      st.locals.set(g.idx, [fire.arg]);
+      st.createdBy.set(g.idx, 'time.goFunc');
+      if (tracing(s))
+        emit(s, 'timer-fire', `timer fires: go ${fire.fn} as G${g.goid}`, { g: g.goid, p: p.id });
+      wakep(w);
+      return;
+    }
+    case 'send': {
+      // sendTime: a non-blocking send of the current time on t.C.
+      chanSend(st.chans, fire.chan, NO, s.now, stdHooks(w, p), false);
+      const timerId = st.chans.chans.get(fire.chan)?.timerId ?? null;
+      if (timerId !== null && st.orphanTimers.delete(timerId))
+        dropChanTimer(st, timerId, fire.chan);
+      if (tracing(s))
+        emit(s, 'timer-fire', `timer fires: value sent on channel ${fire.chan}`, { p: p.id });
+      return;
+    }
+  }
+}
+
+/** Forget a channel timer (`time.After`) nobody can reach any more, with its channel. */
+export function dropChanTimer(st: StdlibState, timerId: number, chanId: number): void {
+  freeTimer(st.timers, timerId);
+  freeChan(st.chans, chanId);
+}

@@ -1,0 +1,167 @@
+/**
+ * A `Simulation` for scenarios that use the standard-library layer: the engine's
+ * `ModelSimulation` plus the stdlib state inside it, with stdlib timers run on the engine's clock
+ * (see engine-bridge.ts). Checkpoints are the engine's: they include `s.stdlib`.
+ */
+import type {
+  Checkpoint,
+  Series,
+  SimOptions,
+  Simulation,
+  TraceEvent,
+  View,
+} from '../../scenarios/types.ts';
+import { sampleUntil } from '../metrics.ts';
+import { ModelSimulation, type ModelSpec } from '../simulation.ts';
+import type { Sched } from '../state.ts';
+import { nextStdlibTimer, runStdlibTimers } from './engine-bridge.ts';
+import { newStdlibState, type StdlibShape } from './stdlib-state.ts';
+import './ops-index.ts';
+
+/**
+ * With every P idle, the last M sleeps in `netpoll(delay)` until the next timer, and on Linux
+ * `epoll_wait` takes whole milliseconds: a delay under 1ms waits 1ms, a longer one is truncated
+ * and the M looks again. Each return comes this late after its timeout. Derived from the
+ * reference afterfunc runs (go1.19.8, 2 cores): a 1ms ticker delivered 1,828-1,834 ticks in 2s,
+ * 1.09ms per tick, i.e. ~90µs per wake beyond the 1ms wait; the 5µs M wake-up the engine charges
+ * is the rest. (50µs of it is the kernel's default timer slack.)
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/netpoll_epoll.go (netpoll: waitms)
+ */
+export const EPOLL_WAKE_LATENCY_NS = 85_000;
+const MS = 1_000_000;
+
+/** When a timer due at `when` actually runs if every P went idle at `idleSince`. */
+export function epollWakeAt(idleSince: number, when: number): number {
+  let t = idleSince;
+  for (;;) {
+    const delay = when - t;
+    if (delay <= 0) return t;
+    const waitMs = delay < MS ? 1 : Math.floor(delay / MS);
+    t += waitMs * MS + EPOLL_WAKE_LATENCY_NS;
+  }
+}
+
+export interface StdlibModelSpec extends ModelSpec {
+  readonly stdlib: StdlibShape;
+  /** Replaces the engine's dump (e.g. to add the runtime and sync frames of parked Gs). */
+  readonly dump?: (s: Sched, engineDump: () => string) => string;
+}
+
+export class StdlibSimulation implements Simulation {
+  readonly engine: ModelSimulation;
+  private readonly initial: Checkpoint;
+
+  constructor(
+    private readonly spec: StdlibModelSpec,
+    options: SimOptions,
+  ) {
+    this.engine = new ModelSimulation(spec, options);
+    const s = this.engine.state;
+    s.stdlib = newStdlibState(spec.gomaxprocs, spec.goMinor, spec.stdlib);
+    this.initial = this.engine.checkpoint();
+  }
+
+  get nowNs(): number {
+    return this.engine.nowNs;
+  }
+  get events(): number {
+    return this.engine.events;
+  }
+  get done(): boolean {
+    return this.engine.done;
+  }
+  get fatal(): string | null {
+    return this.engine.fatal;
+  }
+
+  step(): boolean {
+    const w = this.engine.world;
+    const s = w.s;
+    if (s.done) return false;
+    const next = nextStdlibTimer(s);
+    if (next !== null) {
+      const due = this.dueAt(next.when);
+      const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+      if (due <= head && due <= s.cfg.horizonNs) {
+        if (due > s.nextSampleNs - 1)
+          sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
+        s.now = Math.max(s.now, due);
+        s.events++;
+        runStdlibTimers(w, next.p);
+        this.noteIdle();
+        return !s.done;
+      }
+    }
+    const more = this.engine.step();
+    this.noteIdle();
+    return more;
+  }
+
+  /** When a stdlib timer due at `when` runs: at once while a P is busy, else after netpoll wakes. */
+  private dueAt(when: number): number {
+    const idleSince = this.engine.state.stdlib?.idleSince ?? -1;
+    return idleSince >= 0 ? epollWakeAt(idleSince, when) : when;
+  }
+
+  /** Remember when every P went idle, for `epollWakeAt`. */
+  private noteIdle(): void {
+    const s = this.engine.state;
+    const st = s.stdlib;
+    if (st === undefined) return;
+    const allIdle = s.pidle.length === s.allp.length;
+    if (!allIdle) st.idleSince = -1;
+    else if (st.idleSince < 0) st.idleSince = s.now;
+  }
+
+  runUntil(tNs: number): void {
+    const s = this.engine.state;
+    for (;;) {
+      if (s.done) return;
+      const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+      const when = nextStdlibTimer(s)?.when;
+      const timer = when === undefined ? Infinity : this.dueAt(when);
+      // Nothing left at all: one more step lets the engine finish (and run checkdead).
+      if (head === Infinity && timer === Infinity) {
+        this.step();
+        return;
+      }
+      if (Math.min(head, timer) > tNs) return;
+      if (!this.step()) return;
+    }
+  }
+
+  runToEvent(n: number): void {
+    if (n < this.events) this.restore(this.initial);
+    while (this.events < n && this.step());
+  }
+
+  checkpoint(): Checkpoint {
+    return this.engine.checkpoint();
+  }
+
+  restore(c: Checkpoint): void {
+    this.engine.restore(c);
+  }
+
+  view(maxGs?: number): View {
+    return this.engine.view(maxGs);
+  }
+
+  trace(afterSeq?: number): readonly TraceEvent[] {
+    return this.engine.trace(afterSeq);
+  }
+
+  series(): Series {
+    return this.engine.series();
+  }
+
+  counters(): Readonly<Record<string, number>> {
+    return this.engine.counters();
+  }
+
+  dump(): string {
+    const custom = this.spec.dump;
+    if (custom === undefined) return this.engine.dump();
+    return custom(this.engine.state, () => this.engine.dump());
+  }
+}
