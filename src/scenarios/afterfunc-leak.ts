@@ -189,6 +189,8 @@ export const afterfuncLeak: Scenario<typeof params> = {
   seriesNames: ['goroutines', 'pendingTimers', 'fired', 'heapBytes'],
   counterNames: ['fired'],
   horizonNs: horizon,
+  // The reference samples every 250ms.
+  defaultSampleNs: () => 250 * MILLISECOND,
   create(values, options) {
     return new StdlibSimulation(
       {

@@ -2,12 +2,13 @@
  * The scenario registry: every scenario the site, the CLI and the tests can run, by id.
  * One line per scenario; keep the list in reading order of the chapters.
  */
+import { afterfuncLeak } from './afterfunc-leak.ts';
 import { gmp } from './gmp.ts';
 import { preemption } from './preemption.ts';
 import { stackGrowth } from './stack-growth.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios: readonly Scenario[] = [gmp, stackGrowth, preemption];
+export const scenarios: readonly Scenario[] = [gmp, stackGrowth, preemption, afterfuncLeak];
 
 export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
 
