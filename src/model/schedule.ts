@@ -9,7 +9,7 @@ import type { World } from './program.ts';
 import { globrunqget, runqempty, runqget, type Found } from './runq.ts';
 import { NO, globalRunqLen, type MRec, type PRec, type Sched } from './state.ts';
 import { stealWork } from './steal.ts';
-import { checkTimers } from './timers.ts';
+import { checkTimers, hasTimers } from './timers.ts';
 import { emit, placeOf, tracing } from './trace.ts';
 
 const found: Found = { g: NO, inheritTime: false };
@@ -89,8 +89,8 @@ function fromGlobal(s: Sched, p: PRec, max: number, out: Found): boolean {
   return true;
 }
 
-function anyTimer(s: Sched): boolean {
-  for (const q of s.allp) if (q.timers.length > 0) return true;
+function anyTimer(w: World): boolean {
+  for (const q of w.s.allp) if (hasTimers(w, q)) return true;
   return false;
 }
 
@@ -121,7 +121,7 @@ function dropP(w: World, p: PRec, m: MRec, out: Found): boolean {
       }
     }
   }
-  if ((s.netWaiters > 0 || anyTimer(s)) && s.lastpoll !== 0 && s.pollerM === NO) {
+  if ((s.netWaiters > 0 || anyTimer(w)) && s.lastpoll !== 0 && s.pollerM === NO) {
     // This M blocks in netpoll until an fd is ready or the next timer is due (pollUntil);
     // sched.lastpoll = 0 meanwhile.
     s.pollerM = m.id;

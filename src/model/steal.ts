@@ -9,7 +9,7 @@ import { nextU32 } from './prng.ts';
 import type { World } from './program.ts';
 import { runqget, runqsteal, type Found } from './runq.ts';
 import type { PRec } from './state.ts';
-import { checkTimers } from './timers.ts';
+import { checkTimers, hasDueTimer } from './timers.ts';
 import { emit, placeOf, tracing } from './trace.ts';
 
 /** randomOrder.reset: the numbers in 1..count coprime to count. */
@@ -32,7 +32,7 @@ export function stealWork(w: World, p: PRec, out: Found): boolean {
     for (let k = 0; k < count; k++, pos = (pos + inc) % count) {
       const victim = s.allp[pos]!;
       if (victim === p) continue;
-      if (last && victim.timers.length > 0 && checkTimers(w, victim, p)) {
+      if (last && hasDueTimer(w, victim) && checkTimers(w, victim, p)) {
         if (runqget(p, out)) return true;
       }
       // idlepMask: an idle P has nothing to steal.

@@ -17,6 +17,7 @@ import { opDef, type World } from './program.ts';
 import { preemptNow } from './run.ts';
 import { runqempty } from './runq.ts';
 import { NO, type PRec } from './state.ts';
+import { hasDueTimer } from './timers.ts';
 import { emit, tracing } from './trace.ts';
 
 export function sysmon(w: World): void {
@@ -43,10 +44,7 @@ export function sysmon(w: World): void {
 }
 
 function overdueTimer(w: World): boolean {
-  for (const p of w.s.allp) {
-    const first = p.timers[0];
-    if (p.status !== '_Prunning' && first !== undefined && first.when < w.s.now) return true;
-  }
+  for (const p of w.s.allp) if (p.status !== '_Prunning' && hasDueTimer(w, p)) return true;
   return false;
 }
 

@@ -24,9 +24,38 @@ export function addTimer(w: World, p: PRec, when: number, gi: number): void {
   }
 }
 
+/**
+ * Other timer kinds (AfterFunc, channel timers, context deadlines: stdlib/) live in their own
+ * per-P heaps and register here, so the engine runs them at the same points as its sleep timers:
+ * findRunnable's check, stealWork's last pass, and the M woken for an idle P's timer. A source
+ * pushes an `EvKind.Timer` event for its P at each `when` it adds.
+ */
+export interface TimerSource {
+  /** A timer of P `p` is due now. */
+  due(w: World, p: PRec): boolean;
+  /** P `p` holds timers, due or not (an idle M then blocks in netpoll until the next one). */
+  pending(w: World, p: PRec): boolean;
+  /** Runs `owner`'s due timers on `cur`, the P of the M running them; true if any ran. */
+  run(w: World, owner: PRec, cur: PRec): boolean;
+}
+
+const sources: TimerSource[] = [];
+
+export function registerTimerSource(source: TimerSource): void {
+  if (!sources.includes(source)) sources.push(source);
+}
+
 export function hasDueTimer(w: World, p: PRec): boolean {
   const first = p.timers[0];
-  return first !== undefined && first.when <= w.s.now;
+  if (first !== undefined && first.when <= w.s.now) return true;
+  for (const src of sources) if (src.due(w, p)) return true;
+  return false;
+}
+
+export function hasTimers(w: World, p: PRec): boolean {
+  if (p.timers.length > 0) return true;
+  for (const src of sources) if (src.pending(w, p)) return true;
+  return false;
 }
 
 /** `pp.timers.check(now)`: run `owner`'s due timers; each readies its G onto `cur` (the M's P). */
@@ -42,6 +71,7 @@ export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
     }
     goready(w, t.g, cur);
   }
+  for (const src of sources) if (src.run(w, owner, cur)) ran = true;
   return ran;
 }
 
