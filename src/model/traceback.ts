@@ -38,6 +38,13 @@ export interface GoroutineRecord {
   lockedToThread?: boolean;
   /** Innermost first. */
   frames: GoroutineFrame[];
+  /**
+   * Only for records read from a dump that left frames out: how many (`...N frames elided...`,
+   * Go 1.21+, between the 50 innermost and 50 outermost) or 'unknown' (`...additional frames
+   * elided...` after the first 100, before 1.21). Records built by the model leave it unset and
+   * carry every frame; the formatter elides them the way the dump's Go version does.
+   */
+  elidedFrames?: number | 'unknown';
   createdBy?: {
     func: string;
     file: string;
@@ -76,17 +83,53 @@ function formatPlace(file: string, line: number, offset: number | undefined): st
   return `\t${file}:${line}${offset === undefined ? '' : ` +0x${offset.toString(16)}`}`;
 }
 
+/** Before Go 1.21 a traceback stops at `_TracebackMaxFrames` = 100 frames. */
+export const TRACEBACK_MAX_FRAMES = 100;
+/** Go 1.21+ prints the 50 innermost and 50 outermost frames and counts the rest. */
+export const TRACEBACK_INNER_FRAMES = 50;
+export const TRACEBACK_OUTER_FRAMES = 50;
+const ADDITIONAL_ELIDED = '...additional frames elided...';
+
+/**
+ * The frame lines as the runtime prints them, with its elision of deep stacks (a recursion
+ * 20,000 frames deep prints 100 of them).
+ * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/traceback.go (traceback1)
+ */
+function frameLines(rec: GoroutineRecord, minor: number): string[] {
+  const lines = (frames: readonly GoroutineFrame[]) =>
+    frames.flatMap((f) => [`${f.func}(${f.args})`, formatPlace(f.file, f.line, f.offset)]);
+  const { frames, elidedFrames } = rec;
+  if (elidedFrames === 'unknown') return [...lines(frames), ADDITIONAL_ELIDED];
+  if (elidedFrames !== undefined) {
+    return [
+      ...lines(frames.slice(0, TRACEBACK_INNER_FRAMES)),
+      `...${elidedFrames} frames elided...`,
+      ...lines(frames.slice(TRACEBACK_INNER_FRAMES)),
+    ];
+  }
+  if (minor < 21) {
+    // gentraceback stops at 100 frames and `n == _TracebackMaxFrames` prints the marker, so a
+    // stack of exactly 100 frames gets it too.
+    if (frames.length < TRACEBACK_MAX_FRAMES) return lines(frames);
+    return [...lines(frames.slice(0, TRACEBACK_MAX_FRAMES)), ADDITIONAL_ELIDED];
+  }
+  const elide = frames.length - TRACEBACK_INNER_FRAMES - TRACEBACK_OUTER_FRAMES;
+  if (elide <= 0) return lines(frames);
+  return [
+    ...lines(frames.slice(0, TRACEBACK_INNER_FRAMES)),
+    `...${elide} frames elided...`,
+    ...lines(frames.slice(frames.length - TRACEBACK_OUTER_FRAMES)),
+  ];
+}
+
 /** One goroutine's block of lines, without the blank line that separates blocks. */
 export function formatGoroutine(rec: GoroutineRecord, opts: DumpOptions): string {
-  const lines = [formatHeader(rec)];
-  for (const f of rec.frames) {
-    lines.push(`${f.func}(${f.args})`, formatPlace(f.file, f.line, f.offset));
-  }
+  const minor = goMinor(opts.goVersion);
+  const lines = [formatHeader(rec), ...frameLines(rec, minor)];
   if (rec.createdBy !== undefined) {
     const c = rec.createdBy;
     // printcreatedby1 prints `in goroutine N` since Go 1.21, and only for a known parent.
-    const parent =
-      goMinor(opts.goVersion) >= 21 && c.parentId !== 0 ? ` in goroutine ${c.parentId}` : '';
+    const parent = minor >= 21 && c.parentId !== 0 ? ` in goroutine ${c.parentId}` : '';
     lines.push(`created by ${c.func}${parent}`, formatPlace(c.file, c.line, c.offset));
   }
   return lines.join('\n');
@@ -101,6 +144,7 @@ const HEADER = /^goroutine (\d+)(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[(.*)\]:$/;
 const CALL = /^(.*)\(([^()]*)\)$/;
 const PLACE = /^\t(.*):(\d+)(?: \+0x([0-9a-f]+))?(?: .*)?$/;
 const CREATED_BY = /^created by (\S+)(?: in goroutine (\d+))?$/;
+const ELIDED = /^\.\.\.(\d+) frames elided\.\.\.$/;
 
 function parseHeader(id: string, bracket: string): GoroutineRecord {
   const parts = bracket.split(', ');
@@ -145,6 +189,15 @@ export function parseDump(text: string): GoroutineRecord[] {
       continue;
     }
     if (current === null || line === '' || line.startsWith('\t')) continue;
+    if (line === ADDITIONAL_ELIDED) {
+      current.elidedFrames = 'unknown';
+      continue;
+    }
+    const elided = ELIDED.exec(line);
+    if (elided !== null) {
+      current.elidedFrames = Number(elided[1]);
+      continue;
+    }
     const created = CREATED_BY.exec(line);
     const place = parsePlace(lines[i + 1]);
     if (created !== null && place !== null) {

@@ -136,6 +136,59 @@ describe('formatting', () => {
   });
 });
 
+describe('deep stacks are elided the way the runtime does it', () => {
+  const deep: GoroutineRecord = {
+    id: 5,
+    state: 'running',
+    frames: Array.from({ length: 300 }, (_, i) => ({
+      func: 'main.recurse',
+      args: `0x${i.toString(16)}`,
+      file: '/app/main.go',
+      line: i === 299 ? 25 : 16,
+      offset: 0x4a,
+    })),
+    createdBy: { func: 'main.main', file: '/app/main.go', line: 24, offset: 0x9c, parentId: 1 },
+  };
+  const frameCount = (text: string) =>
+    text.split('\n').filter((l) => l.startsWith('main.recurse(')).length;
+
+  test('Go 1.21+: 50 innermost, `...200 frames elided...`, 50 outermost, then created by', () => {
+    const text = formatGoroutine(deep, { goVersion: 'go1.25' });
+    expect(frameCount(text)).toBe(100);
+    const lines = text.split('\n');
+    expect(lines[1 + 2 * 50]).toBe('...200 frames elided...');
+    expect(lines[2 + 2 * 50]).toBe('main.recurse(0xfa)');
+    expect(lines.at(-2)).toBe('created by main.main in goroutine 1');
+  });
+
+  test('before 1.21: the first 100 frames, then `...additional frames elided...`', () => {
+    const text = formatGoroutine(deep, { goVersion: 'go1.19' });
+    expect(frameCount(text)).toBe(100);
+    expect(text).toContain(
+      'main.recurse(0x63)\n\t/app/main.go:16 +0x4a\n...additional frames elided...\ncreated by main.main\n',
+    );
+  });
+
+  test('up to 100 frames print whole from 1.21; exactly 100 already get the marker before', () => {
+    const hundred = { ...deep, frames: deep.frames.slice(0, 100) };
+    expect(formatGoroutine(hundred, { goVersion: 'go1.21' })).not.toContain('elided');
+    expect(formatGoroutine(hundred, { goVersion: 'go1.20' })).toContain(
+      '...additional frames elided...',
+    );
+  });
+
+  test.each(['go1.19', 'go1.25'])(
+    'an elided %s dump parses and re-formats unchanged',
+    (goVersion) => {
+      const text = formatDump([deep], { goVersion });
+      const parsed = parseDump(text);
+      expect(parsed[0]?.frames).toHaveLength(100);
+      expect(parsed[0]?.elidedFrames).toBe(goVersion === 'go1.19' ? 'unknown' : 200);
+      expect(formatDump(parsed, { goVersion })).toBe(text);
+    },
+  );
+});
+
 describe('waitReasonFor', () => {
   test.each([
     ['mutex', 'go1.19', 'semacquire'],
