@@ -3,7 +3,7 @@ import type { Application, Graphics, Text, Ticker } from 'pixi.js';
 /**
  * The demo's PixiJS stage: one lane per P, with goroutines (dots) running along each lane.
  * It follows the lifecycle rules every widget must follow (src/widgets/README.md):
- * - Pixi is imported dynamically, so it loads with the widget and never with the page;
+ * - Pixi is imported dynamically (./pixi-parts), so it loads with the widget, never with the page;
  * - `app.init()` is async, so teardown may run before it resolves: a `disposed` flag guards it
  *   (destroying a half-initialised Application throws, https://github.com/pixijs/pixijs/issues/10331);
  * - `destroy({ removeView: true }, { children: true })`, never `destroy(true)`, which releases
@@ -154,7 +154,7 @@ export function mountLanesStage(
 
   void (async () => {
     try {
-      const pixi = await import('pixi.js');
+      const pixi = await import('./pixi-parts');
       if (disposed) return;
       if (!pixi.isWebGLSupported()) {
         callbacks.onUnavailable(

@@ -1,0 +1,114 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkSite } from '../harness/check-site';
+import { hasChromium, launchChromium } from '../harness/chromium';
+import { listPages } from '../harness/site-pages';
+import { normaliseBase, startStaticServer } from '../harness/static-server';
+import { e2eSkippedBanner } from './banner';
+import {
+  checkBadQueryValue,
+  checkChapterWidget,
+  checkDemoEmbed,
+  type WidgetCheck,
+} from './widget-checks';
+
+/**
+ * Browser tests of the built site: `npm run build && npm run test:e2e`.
+ *
+ * Environment:
+ * - E2E_DIST: the built site (default `dist`);
+ * - BASE_PATH: the base it was built with (default `/`), so links are checked under that sub-path;
+ * - E2E_QUICK=1: page loads, console and links only (no axe, no reduced-motion pass, no widget
+ *   checks); used for the extra sub-path build;
+ * - E2E_REPORT: write `{ passed, failed, pages }` as JSON there (scripts/test.mjs reads it);
+ * - CHROME_PATH: the browser (default /usr/bin/chromium); CI=true makes a missing one a failure.
+ */
+
+interface Report {
+  passed: number;
+  failed: number;
+  pages: number;
+  skipped: boolean;
+}
+
+async function writeReport(report: Report): Promise<void> {
+  const target = process.env.E2E_REPORT;
+  if (target) await writeFile(target, JSON.stringify(report));
+}
+
+/** Chapter pages whose built HTML embeds the demo widget. */
+async function pagesWithDemo(dist: string, pages: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const page of pages.filter((p) => p.startsWith('chapters/'))) {
+    const html = await readFile(path.join(dist, page, 'index.html'), 'utf8');
+    if (html.includes('data-widget-id="demo"')) found.push(page);
+  }
+  return found;
+}
+
+async function main(): Promise<number> {
+  if (!hasChromium()) {
+    console.log(e2eSkippedBanner());
+    const failOnCi = process.env.CI === 'true';
+    await writeReport({ passed: 0, failed: failOnCi ? 1 : 0, pages: 0, skipped: true });
+    return failOnCi ? 1 : 0;
+  }
+  const dist = path.resolve(process.env.E2E_DIST ?? 'dist');
+  const base = normaliseBase(process.env.BASE_PATH ?? '/');
+  const quick = process.env.E2E_QUICK === '1';
+  const pages = await listPages(dist);
+  const server = await startStaticServer(dist, base);
+  const browser = await launchChromium();
+  console.log(`E2E: ${pages.length} pages from ${path.relative('.', dist)}/ at ${server.siteUrl}`);
+  try {
+    const site = await checkSite(browser, {
+      siteUrl: server.siteUrl,
+      pages,
+      modes: quick ? ['default'] : ['default', 'reduced-motion'],
+      axe: !quick,
+      onPage: (page) =>
+        console.log(
+          `  ${page.problems.length === 0 ? 'ok  ' : 'FAIL'} /${page.path} [${page.mode}]`,
+        ),
+    });
+    const widgetChecks: WidgetCheck[] = [];
+    if (!quick) {
+      widgetChecks.push(await checkDemoEmbed(browser, server.siteUrl));
+      widgetChecks.push(await checkBadQueryValue(browser, server.siteUrl));
+      const chapters = await pagesWithDemo(dist, pages);
+      if (chapters.length === 0) {
+        widgetChecks.push({
+          name: 'a chapter embeds the demo widget',
+          problems: ['no chapter page contains <Widget id="demo">'],
+        });
+      }
+      for (const chapter of chapters) {
+        widgetChecks.push(await checkChapterWidget(browser, server.siteUrl, chapter));
+      }
+      for (const check of widgetChecks) {
+        console.log(`  ${check.problems.length === 0 ? 'ok  ' : 'FAIL'} ${check.name}`);
+      }
+    }
+    const failures = [
+      ...site.failures,
+      ...widgetChecks.flatMap((check) => check.problems.map((p) => `${check.name}: ${p}`)),
+    ];
+    const failedPages = site.pages.filter((page) => page.problems.length > 0).length;
+    const failedWidgets = widgetChecks.filter((check) => check.problems.length > 0).length;
+    const failed = failedPages + failedWidgets + (site.brokenLinks.length > 0 ? 1 : 0);
+    const passed = site.pages.length + widgetChecks.length + 1 - failed;
+    for (const failure of failures) console.log(`  ✗ ${failure}`);
+    console.log(
+      `E2E: checked ${pages.length} pages (${site.pages.length} page loads, ` +
+        `${widgetChecks.length} widget checks, links under ${base}): ` +
+        `${failures.length === 0 ? 'all passed' : `${failures.length} problems`}`,
+    );
+    await writeReport({ passed, failed, pages: pages.length, skipped: false });
+    return failures.length === 0 ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+process.exitCode = await main();
