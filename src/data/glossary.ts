@@ -109,7 +109,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'sysmon',
     term: 'sysmon',
     definition:
-      'A runtime thread that runs without a P. It wakes every 20 µs, backing off to 10 ms when there is nothing to do, and preempts goroutines that have run for more than 10 ms, takes Ps back from threads stuck in system calls, polls the network if nobody has for 10 ms, and forces a GC every two minutes.',
+      'A runtime thread that runs without a P. It wakes every 20 µs, backing off to 10 ms when there is nothing to do, and preempts goroutines that have run for more than 10 ms, takes Ps back from threads stuck in system calls, polls the network if nobody has for 10 ms, and starts a forced GC when none has run for two minutes.',
     source: { label: 'runtime/proc.go: sysmon, retake', url: runtimeFile('proc.go') },
   },
   {
@@ -206,7 +206,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Goroutine dump',
     aliases: ['traceback', 'debug=2'],
     definition:
-      'A text listing of every goroutine: a header with its id, status or wait reason and, once it has waited a minute or more, the minutes; then its stack frames and the goroutine that created it. Printed on a fatal panic, on SIGQUIT, and by /debug/pprof/goroutine?debug=2.',
+      'A text listing of every goroutine: a header with its id, status or wait reason and, once it has waited a minute or more, the minutes; then its stack frames and the goroutine that created it. Printed on SIGQUIT, on a fatal runtime error, and by /debug/pprof/goroutine?debug=2; an unrecovered panic prints only the panicking goroutine unless GOTRACEBACK=all.',
     source: { label: 'runtime/traceback.go: goroutineheader', url: runtimeFile('traceback.go') },
   },
   {
