@@ -81,7 +81,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.parentGoid = parent === null ? 0 : parent.goid;
   g.createdProg = parent === null ? NO : parent.prog;
   g.createdPc = parent === null ? NO : parent.pc;
-  g.calls = [];
+  g.calls.length = 0;
   g.stack = null;
   g.mark = 0;
   s.ngLive++;
@@ -106,7 +106,7 @@ export function goexit(w: World, g: GRec, p: PRec): void {
   g.where = 'dead';
   g.at = NO;
   g.stack = null;
-  g.calls = [];
+  g.calls.length = 0;
   dropg(s, p);
   s.ngLive--;
   gfput(s, p, g.idx);

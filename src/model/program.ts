@@ -51,6 +51,11 @@ export interface OpDef<T extends Op = Op> {
    * inside it, so only async preemption stops it (facts 12, B7).
    */
   readonly callFree?: boolean;
+  /**
+   * `run` only returns a duration and touches nothing else, so execute() may start the op at
+   * once behind the switch cost (one event instead of two; same times).
+   */
+  readonly durationOnly?: boolean;
   run(w: World, g: GRec, op: T, p: PRec): number;
 }
 

@@ -5,9 +5,9 @@
 import { GLOBAL_FAIRNESS_TICKS, SCHEDULE_COST_NS } from './constants.ts';
 import { acquirep, kickP, pidleget, pidleput, resetspinning, stopm } from './m.ts';
 import { injectglist, netpoll } from './netpoll.ts';
-import type { World } from './program.ts';
+import { opDef, type World } from './program.ts';
 import { globrunqget, runqempty, runqget, type Found } from './runq.ts';
-import { NO, globalRunqLen, type MRec, type PRec, type Sched } from './state.ts';
+import { NO, globalRunqLen, type GRec, type MRec, type PRec, type Sched } from './state.ts';
 import { stealWork } from './steal.ts';
 import { checkTimers, hasTimers } from './timers.ts';
 import { emit, placeOf, tracing } from './trace.ts';
@@ -51,7 +51,33 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
       to: placeOf(s, gi),
     });
   }
-  kickP(s, p, SCHEDULE_COST_NS);
+  startFirstOp(w, p, g);
+}
+
+/**
+ * The G starts SCHEDULE_COST_NS from now. When what it does first is only a duration (an
+ * interrupted op's remaining time, or a compute/spin), schedule its end directly: the times are
+ * those of dispatching it after the switch, with one event fewer.
+ */
+function startFirstOp(w: World, p: PRec, g: GRec): void {
+  const s = w.s;
+  let d = NO;
+  if (g.left !== NO) {
+    d = g.left;
+    g.left = NO;
+  } else if (!g.preempt) {
+    const op = w.code[g.prog]!.ops[g.pc];
+    if (op !== undefined) {
+      const def = opDef(op.kind);
+      if (def.durationOnly === true) d = def.run(w, g, op, p);
+    }
+  }
+  if (d === NO) {
+    kickP(s, p, SCHEDULE_COST_NS);
+    return;
+  }
+  g.opEnd = s.now + SCHEDULE_COST_NS + d;
+  kickP(s, p, SCHEDULE_COST_NS + d);
 }
 
 /** Fact 6, in the runtime's order (no GC, trace reader or finalizers in this model). */

@@ -19,7 +19,7 @@ export interface ComputeOp extends Op {
   readonly kind: 'compute';
   readonly ns: number;
 }
-registerOp<ComputeOp>({ kind: 'compute', run: (_w, _g, op) => op.ns });
+registerOp<ComputeOp>({ kind: 'compute', durationOnly: true, run: (_w, _g, op) => op.ns });
 
 /**
  * A loop with no calls (like reference/go/preempt's spin): only async preemption stops it.
@@ -33,6 +33,7 @@ export interface SpinOp extends Op {
 registerOp<SpinOp>({
   kind: 'spin',
   callFree: true,
+  durationOnly: true,
   run: (w, _g, op) => {
     const j = op.jitter ?? 0;
     return j === 0 ? op.ns : Math.round(op.ns * (1 - j + 2 * j * nextFloat(w.s.rng)));
