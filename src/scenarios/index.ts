@@ -4,11 +4,12 @@
  */
 import { afterfuncLeak } from './afterfunc-leak.ts';
 import { gmp } from './gmp.ts';
+import { onceStall } from './once-stall.ts';
 import { preemption } from './preemption.ts';
 import { stackGrowth } from './stack-growth.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios: readonly Scenario[] = [gmp, stackGrowth, preemption, afterfuncLeak];
+export const scenarios: readonly Scenario[] = [gmp, stackGrowth, preemption, afterfuncLeak, onceStall];
 
 export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
 

@@ -13,7 +13,7 @@ import type {
 } from '../../scenarios/types.ts';
 import { sampleUntil } from '../metrics.ts';
 import { ModelSimulation, type ModelSpec } from '../simulation.ts';
-import type { Sched } from '../state.ts';
+import type { World } from '../program.ts';
 import { nextStdlibTimer, runStdlibTimers } from './engine-bridge.ts';
 import { newStdlibState, type StdlibShape } from './stdlib-state.ts';
 import './ops-index.ts';
@@ -44,7 +44,7 @@ export function epollWakeAt(idleSince: number, when: number): number {
 export interface StdlibModelSpec extends ModelSpec {
   readonly stdlib: StdlibShape;
   /** Replaces the engine's dump (e.g. to add the runtime and sync frames of parked Gs). */
-  readonly dump?: (s: Sched, engineDump: () => string) => string;
+  readonly dump?: (w: World) => string;
 }
 
 export class StdlibSimulation implements Simulation {
@@ -162,6 +162,6 @@ export class StdlibSimulation implements Simulation {
   dump(): string {
     const custom = this.spec.dump;
     if (custom === undefined) return this.engine.dump();
-    return custom(this.engine.state, () => this.engine.dump());
+    return custom(this.engine.world);
   }
 }

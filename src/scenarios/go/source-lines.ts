@@ -13,3 +13,10 @@ export function lineOf(source: GoSource, needle: string): number {
   }
   return hits[0] as number;
 }
+
+/** The first line after line `after` containing `needle` (for text that repeats, like `go func() {`). */
+export function lineOfAfter(source: GoSource, needle: string, after: number): number {
+  const lines = source.code.split('\n');
+  for (let i = after; i < lines.length; i++) if (lines[i]?.includes(needle) === true) return i + 1;
+  throw new Error(`${source.title}: no line after ${after} contains ${JSON.stringify(needle)}`);
+}
