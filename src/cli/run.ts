@@ -2,7 +2,7 @@
  * Runs a scenario headless to its horizon and returns what `npm run sim -- --json` prints.
  * Importable, so tests (and other engineers' fidelity tests) call it without a process.
  */
-import { parseDurationResult } from '../scenarios/duration.ts';
+import { formatDuration, parseDurationResult } from '../scenarios/duration.ts';
 import { getScenario, scenarioIds } from '../scenarios/index.ts';
 import { paramsForJson, parseParams, showRaw } from '../scenarios/params.ts';
 import type { RunResult, Scenario, View } from '../scenarios/types.ts';
@@ -13,6 +13,8 @@ export const DEFAULT_SAMPLE_NS = 500_000_000;
 export const DEFAULT_SEED = 1;
 /** The PRNG takes a 32-bit seed. */
 const MAX_SEED = 2 ** 32 - 1;
+/** More samples than this is a typo (`--sample 1ns` over minutes), not a wish: refuse it. */
+export const MAX_SAMPLES = 1_000_000;
 
 export interface RunOptions {
   /** `--seed`: a number, or its text as typed. */
@@ -95,11 +97,17 @@ export function runScenarioWithView(
     options.sample,
     scenario.defaultSampleNs?.(values) ?? DEFAULT_SAMPLE_NS,
   );
+  const horizon = scenario.horizonNs(values);
+  if (horizon / sampleNs > MAX_SAMPLES) {
+    throw new UsageError(
+      `--sample: ${formatDuration(sampleNs)} would take ${Math.floor(horizon / sampleNs)} samples over ${formatDuration(Math.round(horizon))} (at most ${MAX_SAMPLES})`,
+    );
+  }
   // Wall-clock time of the simulation itself is a figure the CLI reports (design.md), measured
   // here and never inside the model.
   const started = performance.now();
   const sim = scenario.create(values, { seed, sampleNs });
-  sim.runUntil(scenario.horizonNs(values));
+  sim.runUntil(horizon);
   const wallMs = performance.now() - started;
   const counters: Record<string, number> = {};
   for (const name of SCHEDULER_COUNTERS) counters[name] = 0;

@@ -71,6 +71,7 @@ describe('runScenario', () => {
     ['stack-growth', {}, { seed: '-1' }, '--seed: "-1" is not an integer (0..4294967295)'],
     ['stack-growth', {}, { sample: 'often' }, '--sample: "often" is not a Go duration like 500ms'],
     ['stack-growth', {}, { sample: '0s' }, '--sample: "0s" must be longer than 0s'],
+    ['preemption', {}, { sample: '1ns' }, '--sample: 1ns would take 2'],
   ])('%s %j %j → usage error', (id, raw, options, message) => {
     let error: unknown;
     try {
