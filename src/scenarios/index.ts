@@ -9,7 +9,13 @@ import { preemption } from './preemption.ts';
 import { stackGrowth } from './stack-growth.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios: readonly Scenario[] = [gmp, stackGrowth, preemption, afterfuncLeak, onceStall];
+export const scenarios: readonly Scenario[] = [
+  gmp,
+  stackGrowth,
+  preemption,
+  afterfuncLeak,
+  onceStall,
+];
 
 export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
 
