@@ -30,6 +30,7 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (!(e instanceof UsageError)) throw e;
-  process.stderr.write(`sim: ${e.message}\n`);
+  // One line per problem, each one prefixed, so `grep sim:` and eyes both find them.
+  for (const line of e.message.split('\n')) process.stderr.write(`sim: ${line}\n`);
   process.exitCode = 2;
 }
