@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
@@ -8,7 +9,7 @@ import tseslint from 'typescript-eslint';
 /** The model must stay pure and deterministic (design.md): no UI frameworks, no DOM, no wall clock. */
 const modelFiles = ['src/model/**', 'src/scenarios/**'];
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',

@@ -5,6 +5,7 @@ import { hasChromium, launchChromium } from '../harness/chromium';
 import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
+import { checkPrintStyles, checkThemeToggle } from './site-checks';
 import {
   checkBadQueryValue,
   checkChapterWidget,
@@ -85,6 +86,10 @@ async function main(): Promise<number> {
       for (const chapter of chapters) {
         widgetChecks.push(await checkChapterWidget(browser, server.siteUrl, chapter));
       }
+      widgetChecks.push(await checkThemeToggle(browser, server.siteUrl));
+      const firstChapter = pages.find((page) => page.startsWith('chapters/'));
+      if (firstChapter)
+        widgetChecks.push(await checkPrintStyles(browser, server.siteUrl, firstChapter));
       for (const check of widgetChecks) {
         console.log(`  ${check.problems.length === 0 ? 'ok  ' : 'FAIL'} ${check.name}`);
       }
@@ -100,7 +105,7 @@ async function main(): Promise<number> {
     for (const failure of failures) console.log(`  ✗ ${failure}`);
     console.log(
       `E2E: checked ${pages.length} pages (${site.pages.length} page loads, ` +
-        `${widgetChecks.length} widget checks, links under ${base}): ` +
+        `${widgetChecks.length} widget and chrome checks, links under ${base}): ` +
         `${failures.length === 0 ? 'all passed' : `${failures.length} problems`}`,
     );
     await writeReport({ passed, failed, pages: pages.length, skipped: false });
