@@ -66,7 +66,10 @@ export default defineConfig(
           patterns: [
             { group: ['svelte', 'svelte/*'], message: 'The model must not depend on Svelte.' },
             { group: ['pixi.js', 'pixi.js/*'], message: 'The model must not depend on PixiJS.' },
-            { group: ['astro', 'astro:*', 'astro/*'], message: 'The model must not depend on Astro.' },
+            {
+              group: ['astro', 'astro:*', 'astro/*'],
+              message: 'The model must not depend on Astro.',
+            },
           ],
         },
       ],
