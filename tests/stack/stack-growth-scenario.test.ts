@@ -102,6 +102,17 @@ describe('stack-growth scenario', () => {
     expect(dump).toMatch(/created by main\.main in goroutine 1\n/);
   });
 
+  test('a deep recursion’s dump prints 100 frames and counts the rest, as Go 1.21+ does', () => {
+    const sim = stackGrowth.create({ ...base, depth: 3000 }, { seed: 1, sampleNs: 1_000 });
+    sim.runToEvent(2500);
+    const lines = sim.dump().split('\n');
+    const worker = lines.slice(lines.findIndex((l) => l.includes('[running]')));
+    const frames = worker.filter((l) => /^main\.(recurse|main\.func1)\(/.test(l)).length;
+    expect(frames).toBe(100);
+    const elided = worker.find((l) => l.endsWith('frames elided...'));
+    expect(elided).toMatch(/^\.\.\.\d+ frames elided\.\.\.$/);
+  });
+
   test('same seed, same run; restoring a checkpoint and running on gives the straight run', () => {
     const a = run(base);
     const b = stackGrowth.create(base, { seed: 7, sampleNs: 1_000 });
