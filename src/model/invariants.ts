@@ -36,9 +36,11 @@ export function checkInvariants(s: Sched): string | null {
       if (err !== null) return err;
       running++;
     }
-    if (p.status === '_Pidle' && (len > 0 || p.runnext !== NO)) return `idle P${p.id} has queued Gs`;
+    if (p.status === '_Pidle' && (len > 0 || p.runnext !== NO))
+      return `idle P${p.id} has queued Gs`;
   }
-  if (running > s.cfg.gomaxprocs) return `${running} Gs running with GOMAXPROCS=${s.cfg.gomaxprocs}`;
+  if (running > s.cfg.gomaxprocs)
+    return `${running} Gs running with GOMAXPROCS=${s.cfg.gomaxprocs}`;
   for (let i = s.runqHead; i < s.runq.length; i++) {
     const err = put(s.runq[i]!, 'globalq');
     if (err !== null) return err;
@@ -58,7 +60,8 @@ export function checkInvariants(s: Sched): string | null {
       if (err !== null) return err;
     } else if (g.where === 'syscall') {
       const m = s.allm[g.at];
-      if (m === undefined || !m.inSyscall || m.curg !== g.idx) return `G${g.goid} in a syscall without its M`;
+      if (m === undefined || !m.inSyscall || m.curg !== g.idx)
+        return `G${g.goid} in a syscall without its M`;
       const err = put(g.idx, 'syscall');
       if (err !== null) return err;
     } else if (!seen.has(g.idx)) {

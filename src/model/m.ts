@@ -55,7 +55,15 @@ function newm(s: Sched): MRec | null {
     s.done = true;
     return null;
   }
-  const m: MRec = { id: s.allm.length, p: NO, curg: NO, spinning: false, parked: false, inSyscall: false, oldp: NO };
+  const m: MRec = {
+    id: s.allm.length,
+    p: NO,
+    curg: NO,
+    spinning: false,
+    parked: false,
+    inSyscall: false,
+    oldp: NO,
+  };
   s.allm.push(m);
   if (tracing(s)) emit(s, 'm-new', `M${m.id} created (newm)`, { m: m.id });
   return m;
@@ -74,7 +82,7 @@ export function startm(w: World, p: PRec | null, spinning: boolean): void {
       return;
     }
   }
-  let m: MRec | null = null;
+  let m: MRec | null;
   const parked = s.midle.pop();
   let delay = M_WAKE_NS;
   if (parked !== undefined) {

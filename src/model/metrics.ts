@@ -40,7 +40,12 @@ export function schedFigures(s: Sched): Record<string, number> {
 export type ExtraSampler = (s: Sched) => Readonly<Record<string, number>>;
 
 /** Appends samples for every grid point strictly before `upTo`. */
-export function sampleUntil(s: Sched, upTo: number, names: readonly string[], extra: ExtraSampler | null): void {
+export function sampleUntil(
+  s: Sched,
+  upTo: number,
+  names: readonly string[],
+  extra: ExtraSampler | null,
+): void {
   while (s.nextSampleNs < upTo && s.nextSampleNs <= s.cfg.horizonNs) {
     const figures = { ...schedFigures(s), ...(extra === null ? {} : extra(s)) };
     (s.series['t_ms'] ??= []).push(s.nextSampleNs / 1_000_000);

@@ -19,7 +19,12 @@ export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where 
   g.parkedAt = s.now;
   dropg(s, p);
   if (from !== null) {
-    emit(s, 'park', `G${g.goid} parks [${reason}]`, { g: g.goid, p: p.id, from, to: placeOf(s, g.idx) });
+    emit(s, 'park', `G${g.goid} parks [${reason}]`, {
+      g: g.goid,
+      p: p.id,
+      from,
+      to: placeOf(s, g.idx),
+    });
   }
 }
 
@@ -30,7 +35,12 @@ export function goready(w: World, gi: number, p: PRec): void {
   runqput(s, p, gi, true);
   if (from !== null) {
     const g = s.allgs[gi]!;
-    emit(s, 'ready', `G${g.goid} ready, into P${p.id}'s runnext`, { g: g.goid, p: p.id, from, to: placeOf(s, gi) });
+    emit(s, 'ready', `G${g.goid} ready, into P${p.id}'s runnext`, {
+      g: g.goid,
+      p: p.id,
+      from,
+      to: placeOf(s, gi),
+    });
   }
   wakep(w);
 }

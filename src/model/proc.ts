@@ -100,7 +100,13 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
 /** goexit0 → gdestroy: the G turns `_Gdead` and its struct goes to the P's free list. */
 export function goexit(w: World, g: GRec, p: PRec): void {
   const s = w.s;
-  if (tracing(s)) emit(s, 'exit', `G${g.goid} exits`, { g: g.goid, p: p.id, from: placeOf(s, g.idx), to: { kind: 'dead' } });
+  if (tracing(s))
+    emit(s, 'exit', `G${g.goid} exits`, {
+      g: g.goid,
+      p: p.id,
+      from: placeOf(s, g.idx),
+      to: { kind: 'dead' },
+    });
   g.status = '_Gdead';
   g.waitReason = '';
   g.where = 'dead';

@@ -64,7 +64,8 @@ const table = new Map<string, OpDef>();
 /** Registers an op handler; a second registration of the same kind is a programming error. */
 export function registerOp<T extends Op>(def: OpDef<T>): void {
   if (table.has(def.kind)) throw new Error(`op ${def.kind} registered twice`);
-  table.set(def.kind, def as unknown as OpDef);
+  // The table hands each handler only ops of its own kind, so widening T to Op is safe here.
+  table.set(def.kind, def);
 }
 
 export function opDef(kind: string): OpDef {

@@ -81,12 +81,17 @@ export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   s.counters['preemptions'] = (s.counters['preemptions'] ?? 0) + 1;
   if (from !== null) {
     const ran = s.now - p.sysmontick.schedwhen;
-    emit(s, 'preempt', `G${g.goid} preempted on P${p.id} (${how}; slice seen by sysmon ${fmtNs(ran)} ago): global queue`, {
-      g: g.goid,
-      p: p.id,
-      from,
-      to: placeOf(s, g.idx),
-    });
+    emit(
+      s,
+      'preempt',
+      `G${g.goid} preempted on P${p.id} (${how}; slice seen by sysmon ${fmtNs(ran)} ago): global queue`,
+      {
+        g: g.goid,
+        p: p.id,
+        from,
+        to: placeOf(s, g.idx),
+      },
+    );
   }
   // The M is interrupted mid-op: drop whatever it had pending and run the scheduler.
   p.gen++;

@@ -43,13 +43,18 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
   if (!inheritTime) p.schedtick++;
   s.counters['schedules'] = (s.counters['schedules'] ?? 0) + 1;
   if (from !== null) {
-    emit(s, 'schedule', `P${p.id} runs G${g.goid}${inheritTime ? ' (inherits the time slice)' : ''}`, {
-      g: g.goid,
-      p: p.id,
-      m: m.id,
-      from,
-      to: placeOf(s, gi),
-    });
+    emit(
+      s,
+      'schedule',
+      `P${p.id} runs G${g.goid}${inheritTime ? ' (inherits the time slice)' : ''}`,
+      {
+        g: g.goid,
+        p: p.id,
+        m: m.id,
+        from,
+        to: placeOf(s, gi),
+      },
+    );
   }
   startFirstOp(w, p, g);
 }

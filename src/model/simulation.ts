@@ -3,7 +3,14 @@
  * rt0_go → newproc → mstart), processes events in (time, priority, seq) order, samples series,
  * and saves/restores checkpoints. Implements `Simulation` from src/scenarios/types.ts.
  */
-import type { Checkpoint, Series, SimOptions, Simulation, TraceEvent, View } from '../scenarios/types.ts';
+import type {
+  Checkpoint,
+  Series,
+  SimOptions,
+  Simulation,
+  TraceEvent,
+  View,
+} from '../scenarios/types.ts';
 import { MAX_M_COUNT, SYSMON_MAX_DELAY_NS, SYSMON_MIN_DELAY_NS } from './constants.ts';
 import { dumpText } from './dump.ts';
 import { EvKind, newEventQueue, popEvent, pushEvent, type PoppedEvent } from './event-queue.ts';
@@ -195,7 +202,8 @@ export class ModelSimulation implements Simulation {
       // A RunP whose P has moved on (preempted, handed off) is stale: skip it silently.
       if (ev.kind !== EvKind.RunP || s.allp[ev.a]!.gen === ev.b) break;
     }
-    if (ev.t > s.nextSampleNs - 1) sampleUntil(s, ev.t + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
+    if (ev.t > s.nextSampleNs - 1)
+      sampleUntil(s, ev.t + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
     s.now = ev.t;
     s.events++;
     switch (ev.kind) {
@@ -228,7 +236,12 @@ export class ModelSimulation implements Simulation {
     }
     s.done = true;
     s.now = Math.max(s.now, at);
-    sampleUntil(s, Math.min(s.now, s.cfg.horizonNs) + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
+    sampleUntil(
+      s,
+      Math.min(s.now, s.cfg.horizonNs) + 1,
+      this.spec.seriesNames,
+      this.spec.sampleExtra ?? null,
+    );
   }
 
   runUntil(tNs: number): void {

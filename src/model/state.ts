@@ -12,14 +12,7 @@ import type { WaitGroup } from './stdlib/sync.ts';
 
 /** Where a G is; every G is in exactly one of these (fact 23 and design.md). */
 export type Where =
-  | 'running'
-  | 'runnext'
-  | 'localq'
-  | 'globalq'
-  | 'waiting'
-  | 'syscall'
-  | 'netpoll'
-  | 'dead';
+  'running' | 'runnext' | 'localq' | 'globalq' | 'waiting' | 'syscall' | 'netpoll' | 'dead';
 
 /** One goroutine (`type g`). Indexed by its slot in `allgs`; `goid` changes when the slot is reused. */
 export interface GRec {

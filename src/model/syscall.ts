@@ -28,13 +28,18 @@ export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   s.inSyscall++;
   pushEvent(s.queue, s.now + ns, EvKind.SyscallExit, g.idx, m.id);
   if (from !== null) {
-    emit(s, 'syscall-enter', `G${g.goid} enters a ${fmtNs(ns)} syscall on M${m.id}; P${p.id} is _Psyscall`, {
-      g: g.goid,
-      p: p.id,
-      m: m.id,
-      from,
-      to: placeOf(s, g.idx),
-    });
+    emit(
+      s,
+      'syscall-enter',
+      `G${g.goid} enters a ${fmtNs(ns)} syscall on M${m.id}; P${p.id} is _Psyscall`,
+      {
+        g: g.goid,
+        p: p.id,
+        m: m.id,
+        from,
+        to: placeOf(s, g.idx),
+      },
+    );
   }
 }
 
@@ -59,19 +64,28 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
     m.curg = gi;
     kickP(s, p, 0);
     if (tracing(s)) {
-      emit(s, 'syscall-exit', `G${g.goid} back from its syscall, keeps running on P${p.id}`, { g: g.goid, p: p.id, m: m.id });
+      emit(s, 'syscall-exit', `G${g.goid} back from its syscall, keeps running on P${p.id}`, {
+        g: g.goid,
+        p: p.id,
+        m: m.id,
+      });
     }
     return;
   }
   // exitsyscall0: no P for us; the G waits on the global queue and this M parks.
   globrunqput(s, gi);
   if (tracing(s)) {
-    emit(s, 'syscall-exit', `G${g.goid} back from its syscall, no P free: global queue; M${m.id} parks`, {
-      g: g.goid,
-      m: m.id,
-      from: { kind: 'syscall', m: m.id },
-      to: placeOf(s, gi),
-    });
+    emit(
+      s,
+      'syscall-exit',
+      `G${g.goid} back from its syscall, no P free: global queue; M${m.id} parks`,
+      {
+        g: g.goid,
+        m: m.id,
+        from: { kind: 'syscall', m: m.id },
+        to: placeOf(s, gi),
+      },
+    );
   }
   stopm(s, m);
 }

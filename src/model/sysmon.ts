@@ -72,7 +72,11 @@ export function retake(w: World): number {
       continue;
     }
     // ...and only if there is other work, nobody to do it, or the syscall has lasted 10ms.
-    if (runqempty(p) && s.nmspinning + s.pidle.length > 0 && pd.syscallwhen + SYSCALL_RETAKE_NS > s.now) {
+    if (
+      runqempty(p) &&
+      s.nmspinning + s.pidle.length > 0 &&
+      pd.syscallwhen + SYSCALL_RETAKE_NS > s.now
+    ) {
       continue;
     }
     p.status = '_Pidle';
@@ -98,9 +102,14 @@ export function preemptone(w: World, p: PRec): void {
   if (s.cfg.asyncPreempt || !callFree) {
     preemptNow(w, p, g, s.cfg.asyncPreempt ? 'SIGURG → asyncPreempt' : 'at its next call');
   } else if (tracing(s)) {
-    emit(s, 'note', `G${g.goid} asked to stop, but its loop makes no calls: it runs on (cooperative preemption)`, {
-      g: g.goid,
-      p: p.id,
-    });
+    emit(
+      s,
+      'note',
+      `G${g.goid} asked to stop, but its loop makes no calls: it runs on (cooperative preemption)`,
+      {
+        g: g.goid,
+        p: p.id,
+      },
+    );
   }
 }

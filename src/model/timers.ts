@@ -20,7 +20,10 @@ export function addTimer(w: World, p: PRec, when: number, gi: number): void {
   pushEvent(s.queue, when, EvKind.Timer, p.id, 0);
   if (tracing(s)) {
     const g = s.allgs[gi]!;
-    emit(s, 'timer-add', `G${g.goid} sleeps; timer on P${p.id} in ${fmtNs(when - s.now)}`, { g: g.goid, p: p.id });
+    emit(s, 'timer-add', `G${g.goid} sleeps; timer on P${p.id} in ${fmtNs(when - s.now)}`, {
+      g: g.goid,
+      p: p.id,
+    });
   }
 }
 

@@ -44,7 +44,8 @@ export function buildView(w: World, maxGs: number, extra: Record<string, unknown
     if (g.status === '_Gdead') continue;
     live++;
     byStatus[g.status] = (byStatus[g.status] ?? 0) + 1;
-    if (g.status === '_Gwaiting') byWaitReason[g.waitReason] = (byWaitReason[g.waitReason] ?? 0) + 1;
+    if (g.status === '_Gwaiting')
+      byWaitReason[g.waitReason] = (byWaitReason[g.waitReason] ?? 0) + 1;
     if (gs.length < maxGs) {
       gs.push({
         id: g.goid,

@@ -93,7 +93,15 @@ function after(from: number, needle: string): number {
 }
 
 const params = {
-  gomaxprocs: { kind: 'int', label: 'GOMAXPROCS', help: 'Number of Ps.', min: 1, max: 256, default: 4, log: true },
+  gomaxprocs: {
+    kind: 'int',
+    label: 'GOMAXPROCS',
+    help: 'Number of Ps.',
+    min: 1,
+    max: 256,
+    default: 4,
+    log: true,
+  },
   goroutines: {
     kind: 'int',
     label: 'goroutines',
@@ -112,7 +120,15 @@ const params = {
     defaultNs: 2_000_000,
     log: true,
   },
-  syscalls: { kind: 'int', label: 'syscall share', help: 'Percent of workers that block in a read(2).', min: 0, max: 100, default: 20, unit: '%' },
+  syscalls: {
+    kind: 'int',
+    label: 'syscall share',
+    help: 'Percent of workers that block in a read(2).',
+    min: 0,
+    max: 100,
+    default: 20,
+    unit: '%',
+  },
   syscallTime: {
     kind: 'duration',
     label: 'syscall time',
@@ -122,7 +138,15 @@ const params = {
     defaultNs: 1_000_000,
     log: true,
   },
-  network: { kind: 'int', label: 'network share', help: 'Percent of workers that wait on a socket.', min: 0, max: 100, default: 20, unit: '%' },
+  network: {
+    kind: 'int',
+    label: 'network share',
+    help: 'Percent of workers that wait on a socket.',
+    min: 0,
+    max: 100,
+    default: 20,
+    unit: '%',
+  },
   networkTime: {
     kind: 'duration',
     label: 'network wait',
@@ -173,13 +197,22 @@ function workers(v: GmpValues): Program[] {
   // The worker's CPU loop is shown on its `sink += crunch(...)` line; it returns through wg.Done.
   const worker = (func: string, role: string, blocking: Op | null): Program => {
     const decl = L(`func ${func.slice('main.'.length)}(`);
-    const done: WgAddOp = { kind: 'wg.Add', wg: WG, delta: -1, line: after(decl, 'defer wg.Done()') };
+    const done: WgAddOp = {
+      kind: 'wg.Add',
+      wg: WG,
+      delta: -1,
+      line: after(decl, 'defer wg.Done()'),
+    };
     if (blocking === null) {
       const crunch: SpinOp = { kind: 'spin', ns: v.work, line: after(decl, 'sink += crunch(n)') };
       return { func, file, line: decl, role, ops: [crunch, done] };
     }
     const first: SpinOp = { kind: 'spin', ns: half, line: after(decl, 'sink += crunch(n / 2)') };
-    const second: SpinOp = { kind: 'spin', ns: half, line: after(blocking.line, 'sink += crunch(n / 2)') };
+    const second: SpinOp = {
+      kind: 'spin',
+      ns: half,
+      line: after(blocking.line, 'sink += crunch(n / 2)'),
+    };
     return { func, file, line: decl, role, ops: [first, blocking, second, done] };
   };
   const read: SyscallOp = { kind: 'syscall', ns: v.syscallTime, line: L('f.Read(buf)') };
@@ -204,7 +237,12 @@ export function gmpPrograms(v: GmpValues): Program[] {
       const k = kindOf(i, v.syscalls, v.network);
       return { kind: 'go', prog: kinds[k], line: goLine[k] };
     });
-  const add: WgAddOp = { kind: 'wg.Add', wg: WG, delta: v.goroutines, line: L('wg.Add(goroutines)') };
+  const add: WgAddOp = {
+    kind: 'wg.Add',
+    wg: WG,
+    delta: v.goroutines,
+    line: L('wg.Add(goroutines)'),
+  };
   const wait: WgWaitOp = { kind: 'wg.Wait', wg: WG, line: L('wg.Wait()') };
   const programs: Program[] = [];
   const mainFn = { func: 'main.main', file: 'main.go', line: L('func main()'), role: 'main' };
@@ -216,12 +254,21 @@ export function gmpPrograms(v: GmpValues): Program[] {
   }
   const spawners = Math.min(v.gomaxprocs, v.goroutines);
   const goSpawner = (k: number): GoOp => ({ kind: 'go', prog: 4 + k, line: L('go func(s int)') });
-  programs.push({ ...mainFn, ops: [add, ...Array.from({ length: spawners }, (_, k) => goSpawner(k)), wait] });
+  programs.push({
+    ...mainFn,
+    ops: [add, ...Array.from({ length: spawners }, (_, k) => goSpawner(k)), wait],
+  });
   programs.push(...workers(v));
   for (let k = 0; k < spawners; k++) {
     const mine: number[] = [];
     for (let i = k; i < v.goroutines; i += spawners) mine.push(i);
-    programs.push({ func: 'main.main.func1', file: 'main.go', line: L('go func(s int)'), role: 'spawner', ops: spawnOps(mine) });
+    programs.push({
+      func: 'main.main.func1',
+      file: 'main.go',
+      line: L('go func(s int)'),
+      role: 'spawner',
+      ops: spawnOps(mine),
+    });
   }
   return programs;
 }
@@ -239,7 +286,21 @@ export const gmp: Scenario<typeof params> = {
     'Goroutines start in the runnext slot of the P that ran the go statement, spill into its local queue and the global queue, and idle Ps steal half of a busy P’s queue. A blocking read(2) takes its M along; sysmon hands the P to another M. A socket read parks the goroutine in the netpoller and holds no thread at all.',
   params,
   sources: [source],
-  seriesNames: ['goroutines', 'running', 'runqTotal', 'runqMax', 'globalRunq', 'idleP', 'ms', 'spinning', 'syscall', 'ioWait', 'steals', 'handoffs', 'preemptions'],
+  seriesNames: [
+    'goroutines',
+    'running',
+    'runqTotal',
+    'runqMax',
+    'globalRunq',
+    'idleP',
+    'ms',
+    'spinning',
+    'syscall',
+    'ioWait',
+    'steals',
+    'handoffs',
+    'preemptions',
+  ],
   counterNames: ['schedules', 'steals', 'handoffs', 'preemptions', 'ms'],
   horizonNs,
   create(values, options) {

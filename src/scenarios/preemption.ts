@@ -86,8 +86,22 @@ const params = {
     defaultNs: 1_000_000,
     log: true,
   },
-  gomaxprocs: { kind: 'int', label: 'GOMAXPROCS', help: 'Number of Ps.', min: 1, max: 8, default: 1 },
-  trials: { kind: 'int', label: 'trials', help: 'Rounds of spawn-spin-sleep, as in the reference.', min: 1, max: 20, default: 5 },
+  gomaxprocs: {
+    kind: 'int',
+    label: 'GOMAXPROCS',
+    help: 'Number of Ps.',
+    min: 1,
+    max: 8,
+    default: 1,
+  },
+  trials: {
+    kind: 'int',
+    label: 'trials',
+    help: 'Rounds of spawn-spin-sleep, as in the reference.',
+    min: 1,
+    max: 20,
+    default: 5,
+  },
 } as const;
 
 type PreemptValues = ParamValues<typeof params>;
@@ -167,7 +181,16 @@ export const preemption: Scenario<typeof params> = {
   params,
   sources: [source],
   seriesNames: ['wakeLatencyMs', 'running', 'globalRunq', 'preemptions'],
-  counterNames: ['schedules', 'steals', 'handoffs', 'preemptions', 'trials', 'wakeLatencyMs', 'wakeLatencyMsMin', 'wakeLatencyMsMax'],
+  counterNames: [
+    'schedules',
+    'steals',
+    'handoffs',
+    'preemptions',
+    'trials',
+    'wakeLatencyMs',
+    'wakeLatencyMsMin',
+    'wakeLatencyMsMax',
+  ],
   horizonNs,
   create(values, options) {
     return new ModelSimulation(

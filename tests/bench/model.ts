@@ -15,9 +15,15 @@ const HEAP_BUDGET_MB = 200;
 
 /** BenchmarkGosched ns/op lines of the fixture copy of reference/results/switchcost.txt; median. */
 export function realGoschedNs(): number {
-  const text = readFileSync(fileURLToPath(new URL('../fixtures/switchcost.txt', import.meta.url)), 'utf8');
-  const values = [...text.matchAll(/^BenchmarkGosched-\d+\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) => Number(m[1]));
-  if (values.length === 0) throw new Error('no BenchmarkGosched lines in tests/fixtures/switchcost.txt');
+  const text = readFileSync(
+    fileURLToPath(new URL('../fixtures/switchcost.txt', import.meta.url)),
+    'utf8',
+  );
+  const values = [...text.matchAll(/^BenchmarkGosched-\d+\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) =>
+    Number(m[1]),
+  );
+  if (values.length === 0)
+    throw new Error('no BenchmarkGosched lines in tests/fixtures/switchcost.txt');
   return median(values);
 }
 
@@ -53,14 +59,27 @@ function gc(): void {
 
 /** Heap growth while 100,000 goroutines are alive at once (each works 10s, so none has ended). */
 export function heapWith100kGoroutinesMB(): { mb: number; exact: boolean } {
-  const values = { ...defaultValues(gmp.params), goroutines: 100_000, work: 1_000_000_000, syscalls: 0, network: 0 };
+  const values = {
+    ...defaultValues(gmp.params),
+    goroutines: 100_000,
+    work: 1_000_000_000,
+    syscalls: 0,
+    network: 0,
+  };
   gc();
   const before = process.memoryUsage().heapUsed;
-  const sim = gmp.create(values, { seed: 1, sampleNs: 100_000_000, traceCapacity: 0 }) as ModelSimulation;
+  const sim = gmp.create(values, {
+    seed: 1,
+    sampleNs: 100_000_000,
+    traceCapacity: 0,
+  }) as ModelSimulation;
   while (!sim.done && sim.state.ngLive < 100_000) sim.step();
   gc();
   const after = process.memoryUsage().heapUsed;
-  return { mb: (after - before) / 1e6, exact: typeof (globalThis as { gc?: unknown }).gc === 'function' };
+  return {
+    mb: (after - before) / 1e6,
+    exact: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  };
 }
 
 export function runModelBench(log: (line: string) => void = console.log): void {

@@ -22,7 +22,10 @@ function reference(name: string): { latencies: number[]; spinAloneMs: number } {
 }
 
 /** Wake latencies (ms) of `seeds` runs of the scenario, `trials` each. */
-function modelLatencies(overrides: Partial<ReturnType<typeof defaultValues<typeof preemption.params>>>, seeds = 20): number[] {
+function modelLatencies(
+  overrides: Partial<ReturnType<typeof defaultValues<typeof preemption.params>>>,
+  seeds = 20,
+): number[] {
   const out: number[] = [];
   for (let seed = 1; seed <= seeds; seed++) {
     const values = { ...defaultValues(preemption.params), ...overrides };
@@ -40,18 +43,21 @@ describe('preemption fidelity (reference/results/preempt-*.tsv)', () => {
   const asyncRef = reference('preempt-async.tsv');
   const offRef = reference('preempt-off.tsv');
 
-  test.each([410, 100, 1000])('async preemption, %dms spin: the sleeper is back within one time slice', (spinMs) => {
-    const model = modelLatencies({ spin: spinMs * MS });
-    expect(model).toHaveLength(100);
-    // One slice is 10-20ms of sysmon ticks, plus the 1ms sleep: 1-21ms.
-    const withinSlice = model.filter((l) => l >= 1 && l <= 21);
-    expect(withinSlice.length).toBeGreaterThanOrEqual(80);
-    // The rest waited one more slice: the wake-up fell on a schedtick%61 == 0 round (fact 4),
-    // where schedule() takes the preempted spinner from the global queue before main's runnext.
-    for (const l of model) expect(l).toBeLessThanOrEqual(41);
-    expect(median(model)).toBeGreaterThanOrEqual(5);
-    expect(median(model)).toBeLessThanOrEqual(20);
-  });
+  test.each([410, 100, 1000])(
+    'async preemption, %dms spin: the sleeper is back within one time slice',
+    (spinMs) => {
+      const model = modelLatencies({ spin: spinMs * MS });
+      expect(model).toHaveLength(100);
+      // One slice is 10-20ms of sysmon ticks, plus the 1ms sleep: 1-21ms.
+      const withinSlice = model.filter((l) => l >= 1 && l <= 21);
+      expect(withinSlice.length).toBeGreaterThanOrEqual(80);
+      // The rest waited one more slice: the wake-up fell on a schedtick%61 == 0 round (fact 4),
+      // where schedule() takes the preempted spinner from the global queue before main's runnext.
+      for (const l of model) expect(l).toBeLessThanOrEqual(41);
+      expect(median(model)).toBeGreaterThanOrEqual(5);
+      expect(median(model)).toBeLessThanOrEqual(20);
+    },
+  );
 
   test('async preemption: every measured latency lies inside the model’s range, and the medians agree', () => {
     const model = modelLatencies({ spin: asyncRef.spinAloneMs * MS });
@@ -62,13 +68,16 @@ describe('preemption fidelity (reference/results/preempt-*.tsv)', () => {
     expect(Math.abs(median(model) - median(asyncRef.latencies))).toBeLessThan(6);
   });
 
-  test.each([411, 100, 1000])('cooperative only, %dms spin: the sleeper waits for the whole loop', (spinMs) => {
-    const model = modelLatencies({ async: false, spin: spinMs * MS }, 10);
-    for (const l of model) {
-      expect(l).toBeGreaterThanOrEqual(spinMs * 0.99);
-      expect(l).toBeLessThanOrEqual(spinMs * 1.02 + 1);
-    }
-  });
+  test.each([411, 100, 1000])(
+    'cooperative only, %dms spin: the sleeper waits for the whole loop',
+    (spinMs) => {
+      const model = modelLatencies({ async: false, spin: spinMs * MS }, 10);
+      for (const l of model) {
+        expect(l).toBeGreaterThanOrEqual(spinMs * 0.99);
+        expect(l).toBeLessThanOrEqual(spinMs * 1.02 + 1);
+      }
+    },
+  );
 
   test('cooperative only: the measured latencies are the spin plus a little, as the model’s', () => {
     const model = modelLatencies({ async: false, spin: offRef.spinAloneMs * MS }, 10);

@@ -17,7 +17,8 @@ export const goyield = (line = 14): Op => ({ kind: 'goyield', line });
 export const syscall = (ns: number, line = 15): Op => ({ kind: 'syscall', ns, line }) as Op;
 export const netread = (ns: number, line = 16): Op => ({ kind: 'netread', ns, line }) as Op;
 export const sleep = (ns: number, line = 17): Op => ({ kind: 'sleep', ns, line }) as Op;
-export const wgAdd = (delta: number, line = 18): Op => ({ kind: 'wg.Add', wg: 0, delta, line }) as Op;
+export const wgAdd = (delta: number, line = 18): Op =>
+  ({ kind: 'wg.Add', wg: 0, delta, line }) as Op;
 export const wgWait = (line = 19): Op => ({ kind: 'wg.Wait', wg: 0, line }) as Op;
 
 export interface SimSetup extends Partial<Omit<ModelSpec, 'programs'>> {

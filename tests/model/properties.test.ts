@@ -8,7 +8,22 @@ import { describe, expect, test } from 'vitest';
 import { checkInvariants } from '../../src/model/invariants.ts';
 import type { Op, Program } from '../../src/model/program.ts';
 import type { ModelSimulation } from '../../src/model/simulation.ts';
-import { compute, go, gosched, goyield, ms, netread, prog, simOf, sleep, spin, syscall, us, wgAdd, wgWait } from './helpers.ts';
+import {
+  compute,
+  go,
+  gosched,
+  goyield,
+  ms,
+  netread,
+  prog,
+  simOf,
+  sleep,
+  spin,
+  syscall,
+  us,
+  wgAdd,
+  wgWait,
+} from './helpers.ts';
 
 const dur = (max: number) => fc.integer({ min: 1 * us, max });
 
@@ -46,23 +61,42 @@ const caseArb: fc.Arbitrary<Case> = fc
     const firstLeaf = 1 + workers;
     const body = fc.array(opArb(firstLeaf, leaves), { minLength: 1, maxLength: 6 });
     const leafBody = fc.array(opArb(firstLeaf, 0), { minLength: 1, maxLength: 3 });
-    return fc.tuple(fc.array(body, { minLength: workers, maxLength: workers }), fc.array(leafBody, { minLength: leaves, maxLength: leaves })).map(
-      ([bodies, leafBodies]): Case => {
-        const main = prog('main.main', [wgAdd(workers), ...bodies.map((_, i) => go(1 + i)), wgWait()], 'main');
+    return fc
+      .tuple(
+        fc.array(body, { minLength: workers, maxLength: workers }),
+        fc.array(leafBody, { minLength: leaves, maxLength: leaves }),
+      )
+      .map(([bodies, leafBodies]): Case => {
+        const main = prog(
+          'main.main',
+          [wgAdd(workers), ...bodies.map((_, i) => go(1 + i)), wgWait()],
+          'main',
+        );
         const ws = bodies.map((ops, i) => prog(`main.worker${i}`, [...ops, wgAdd(-1)]));
         const ls = leafBodies.map((ops, i) => prog(`main.leaf${i}`, ops, 'leaf'));
         return { programs: [main, ...ws, ...ls], gomaxprocs, asyncPreempt, seed };
-      },
-    );
+      });
   });
 
 function simFor(c: Case, traceCapacity = 0): ModelSimulation {
-  return simOf(c.programs, { gomaxprocs: c.gomaxprocs, asyncPreempt: c.asyncPreempt, seed: c.seed, traceCapacity });
+  return simOf(c.programs, {
+    gomaxprocs: c.gomaxprocs,
+    asyncPreempt: c.asyncPreempt,
+    seed: c.seed,
+    traceCapacity,
+  });
 }
 
 /** FNV-1a over everything a viewer can observe: trace, series, counters, fatal, final time. */
 function runHash(sim: ModelSimulation): string {
-  const text = JSON.stringify([sim.trace(), sim.series(), sim.counters(), sim.fatal, sim.nowNs, sim.events]);
+  const text = JSON.stringify([
+    sim.trace(),
+    sim.series(),
+    sim.counters(),
+    sim.fatal,
+    sim.nowNs,
+    sim.events,
+  ]);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16) + ':' + text.length;

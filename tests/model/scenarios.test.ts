@@ -7,8 +7,14 @@ import { preemption } from '../../src/scenarios/preemption.ts';
 
 const MS = 1_000_000;
 
-function runGmp(overrides: Partial<ReturnType<typeof defaultValues<typeof gmp.params>>>, seed = 1): ModelSimulation {
-  const sim = gmp.create({ ...defaultValues(gmp.params), ...overrides }, { seed, sampleNs: 5 * MS, traceCapacity: 0 });
+function runGmp(
+  overrides: Partial<ReturnType<typeof defaultValues<typeof gmp.params>>>,
+  seed = 1,
+): ModelSimulation {
+  const sim = gmp.create(
+    { ...defaultValues(gmp.params), ...overrides },
+    { seed, sampleNs: 5 * MS, traceCapacity: 0 },
+  );
   while (sim.step());
   return sim as ModelSimulation;
 }
@@ -18,7 +24,8 @@ describe('gmp scenario', () => {
     const sim = runGmp({});
     expect(sim.fatal).toBeNull();
     const c = sim.counters();
-    for (const name of ['schedules', 'steals', 'handoffs', 'preemptions']) expect(c[name]).toBeTypeOf('number');
+    for (const name of ['schedules', 'steals', 'handoffs', 'preemptions'])
+      expect(c[name]).toBeTypeOf('number');
     expect(c['schedules']).toBeGreaterThan(1000);
     const series = sim.series();
     for (const name of gmp.seriesNames) expect(series[name]).toHaveLength(series.t_ms.length);
@@ -32,9 +39,18 @@ describe('gmp scenario', () => {
   });
 
   test('Go 1.13 cannot preempt the workers’ call-free loops, only the call after them; Go 1.14+ can (fact 12)', () => {
-    const long = { ...defaultValues(gmp.params), work: 50 * MS, goroutines: 20, syscalls: 0, network: 0 };
+    const long = {
+      ...defaultValues(gmp.params),
+      work: 50 * MS,
+      goroutines: 20,
+      syscalls: 0,
+      network: 0,
+    };
     const preempts = (go: string) => {
-      const sim = gmp.create({ ...long, go }, { seed: 1, sampleNs: 5 * MS, traceCapacity: 100_000 });
+      const sim = gmp.create(
+        { ...long, go },
+        { seed: 1, sampleNs: 5 * MS, traceCapacity: 100_000 },
+      );
       while (sim.step());
       return sim.trace().filter((e) => e.kind === 'preempt');
     };
@@ -55,7 +71,13 @@ describe('gmp scenario', () => {
   });
 
   test('one spawner per P starts goroutines on every P', () => {
-    const sim = runGmp({ spawner: 'many', gomaxprocs: 4, goroutines: 2000, syscalls: 0, network: 0 });
+    const sim = runGmp({
+      spawner: 'many',
+      gomaxprocs: 4,
+      goroutines: 2000,
+      syscalls: 0,
+      network: 0,
+    });
     expect(sim.fatal).toBeNull();
     expect(Math.max(...sim.series()['running']!)).toBe(4);
   });
@@ -71,7 +93,11 @@ describe('gmp scenario', () => {
   }, 60_000);
 
   test('the param schema refuses bad values with a message naming the range', () => {
-    const { errors, values } = parseParams(gmp.params, { gomaxprocs: '0', goroutines: 'lots', go: '1.99' });
+    const { errors, values } = parseParams(gmp.params, {
+      gomaxprocs: '0',
+      goroutines: 'lots',
+      go: '1.99',
+    });
     expect(errors.map((e) => e.param).sort()).toEqual(['go', 'gomaxprocs', 'goroutines']);
     expect(errors.find((e) => e.param === 'gomaxprocs')!.message).toContain('1..256');
     expect(values.gomaxprocs).toBe(4);
@@ -80,7 +106,11 @@ describe('gmp scenario', () => {
 
 describe('preemption scenario', () => {
   test('the param schema refuses bad values and keeps defaults', () => {
-    const { errors, values } = parseParams(preemption.params, { async: 'maybe', spin: '-3s', gomaxprocs: '9' });
+    const { errors, values } = parseParams(preemption.params, {
+      async: 'maybe',
+      spin: '-3s',
+      gomaxprocs: '9',
+    });
     expect(errors.map((e) => e.param).sort()).toEqual(['async', 'gomaxprocs', 'spin']);
     expect(values.spin).toBe(410 * MS);
   });

@@ -1,11 +1,31 @@
 import { describe, expect, test } from 'vitest';
 import { SYSMON_MAX_DELAY_NS, SYSMON_MIN_DELAY_NS } from '../../src/model/constants.ts';
 import { wakep } from '../../src/model/m.ts';
-import { go, gosched, goyield, ms, netread, prog, runToEnd, simOf, sleep, spawnAll, spin, compute, syscall, us, wgAdd, wgWait } from './helpers.ts';
+import {
+  go,
+  gosched,
+  goyield,
+  ms,
+  netread,
+  prog,
+  runToEnd,
+  simOf,
+  sleep,
+  spawnAll,
+  spin,
+  compute,
+  syscall,
+  us,
+  wgAdd,
+  wgWait,
+} from './helpers.ts';
 
 describe('preemption and time slices', () => {
   test('facts 9, 10, 12: with async preemption a call-free loop is preempted 10-20ms into its slice', () => {
-    const programs = spawnAll([prog('main.spinA', [spin(200 * ms)]), prog('main.spinB', [spin(200 * ms)])]);
+    const programs = spawnAll([
+      prog('main.spinA', [spin(200 * ms)]),
+      prog('main.spinB', [spin(200 * ms)]),
+    ]);
     const sim = simOf(programs, { traceCapacity: 100_000 });
     runToEnd(sim);
     const preempts = sim.trace().filter((e) => e.kind === 'preempt');
@@ -19,7 +39,10 @@ describe('preemption and time slices', () => {
   });
 
   test('facts 12, B7: with cooperative preemption only (before Go 1.14) a call-free loop runs to its end', () => {
-    const programs = spawnAll([prog('main.spinA', [spin(100 * ms)]), prog('main.spinB', [spin(100 * ms)])]);
+    const programs = spawnAll([
+      prog('main.spinA', [spin(100 * ms)]),
+      prog('main.spinB', [spin(100 * ms)]),
+    ]);
     const sim = simOf(programs, { asyncPreempt: false, traceCapacity: 100_000 });
     runToEnd(sim);
     const schedules = sim.trace().filter((e) => e.kind === 'schedule' && e.text.includes('runs G'));
@@ -30,7 +53,10 @@ describe('preemption and time slices', () => {
   });
 
   test('fact 12: a loop that makes calls is preempted even without async preemption', () => {
-    const programs = spawnAll([prog('main.a', [compute(100 * ms)]), prog('main.b', [compute(100 * ms)])]);
+    const programs = spawnAll([
+      prog('main.a', [compute(100 * ms)]),
+      prog('main.b', [compute(100 * ms)]),
+    ]);
     const sim = simOf(programs, { asyncPreempt: false });
     runToEnd(sim);
     expect(sim.counters()['preemptions']).toBeGreaterThan(5);
@@ -41,14 +67,18 @@ describe('preemption and time slices', () => {
     const sim = simOf(programs, { traceCapacity: 100_000 });
     runToEnd(sim);
     const preempt = sim.trace().find((e) => e.kind === 'preempt')!;
-    expect(preempt.to).toEqual({ kind: 'globalq', index: expect.any(Number) });
+    expect(preempt.to?.kind).toBe('globalq');
   });
 
   test('fact 13: Gosched sends the G to the global queue, goyield to the tail of the local queue', () => {
-    const sim = simOf(spawnAll([prog('main.y', [gosched(), compute(1 * us)])]), { traceCapacity: 1000 });
+    const sim = simOf(spawnAll([prog('main.y', [gosched(), compute(1 * us)])]), {
+      traceCapacity: 1000,
+    });
     runToEnd(sim);
     expect(sim.trace().find((e) => e.text.includes('Gosched'))!.to!.kind).toBe('globalq');
-    const y = simOf(spawnAll([prog('main.y', [goyield(), compute(1 * us)])]), { traceCapacity: 1000 });
+    const y = simOf(spawnAll([prog('main.y', [goyield(), compute(1 * us)])]), {
+      traceCapacity: 1000,
+    });
     runToEnd(y);
     expect(y.trace().find((e) => e.text.includes('goyield'))!.to!.kind).toBe('localq');
   });
@@ -58,7 +88,9 @@ describe('preemption and time slices', () => {
     const workers = Array.from({ length: 5 }, (_, i) => prog(`main.w${i}`, [compute(1 * us)]));
     const sim = simOf(spawnAll(workers), { traceCapacity: 1000 });
     runToEnd(sim);
-    const inherited = sim.trace().filter((e) => e.kind === 'schedule' && e.text.includes('inherits'));
+    const inherited = sim
+      .trace()
+      .filter((e) => e.kind === 'schedule' && e.text.includes('inherits'));
     expect(inherited.length).toBeGreaterThan(0);
     expect(sim.state.allp[0]!.schedtick).toBeLessThan(sim.counters()['schedules']!);
   });
@@ -71,7 +103,9 @@ describe('preemption and time slices', () => {
       if (delays.at(-1) !== d) delays.push(d);
     }
     expect(delays[0]).toBe(SYSMON_MIN_DELAY_NS);
-    expect(delays).toEqual([20, 40, 80, 160, 320, 640, 1280, 2560, 5120, 10_000].map((x) => x * us));
+    expect(delays).toEqual(
+      [20, 40, 80, 160, 320, 640, 1280, 2560, 5120, 10_000].map((x) => x * us),
+    );
     expect(delays.at(-1)).toBe(SYSMON_MAX_DELAY_NS);
   });
 });
@@ -85,9 +119,12 @@ describe('syscalls, netpoller, threads', () => {
   });
 
   test('fact 14: sysmon retakes the P of a long syscall when other work waits, and another M runs it', () => {
-    const sim = simOf(spawnAll([prog('main.s', [syscall(50 * ms)]), prog('main.c', [compute(20 * ms)])]), {
-      traceCapacity: 10_000,
-    });
+    const sim = simOf(
+      spawnAll([prog('main.s', [syscall(50 * ms)]), prog('main.c', [compute(20 * ms)])]),
+      {
+        traceCapacity: 10_000,
+      },
+    );
     runToEnd(sim);
     expect(sim.counters()['handoffs']).toBeGreaterThanOrEqual(1);
     expect(sim.state.allm.length).toBeGreaterThanOrEqual(2);
@@ -97,9 +134,15 @@ describe('syscalls, netpoller, threads', () => {
   });
 
   test('fact 14: back from a syscall with no P free, the G goes to the global queue and the M parks', () => {
-    const sim = simOf(spawnAll([prog('main.s', [syscall(30 * ms), compute(1 * us)]), prog('main.c', [compute(60 * ms)])]), {
-      traceCapacity: 10_000,
-    });
+    const sim = simOf(
+      spawnAll([
+        prog('main.s', [syscall(30 * ms), compute(1 * us)]),
+        prog('main.c', [compute(60 * ms)]),
+      ]),
+      {
+        traceCapacity: 10_000,
+      },
+    );
     runToEnd(sim);
     const exit = sim.trace().find((e) => e.kind === 'syscall-exit')!;
     expect(exit.to?.kind).toBe('globalq');
@@ -120,7 +163,9 @@ describe('syscalls, netpoller, threads', () => {
     const workers = Array.from({ length: 40 }, (_, i) => prog(`main.s${i}`, [syscall(100 * ms)]));
     const sim = simOf(spawnAll(workers), { gomaxprocs: 2, maxmcount: 10 });
     runToEnd(sim);
-    expect(sim.fatal).toBe('runtime: program exceeds 10-thread limit\nfatal error: thread exhaustion');
+    expect(sim.fatal).toBe(
+      'runtime: program exceeds 10-thread limit\nfatal error: thread exhaustion',
+    );
   });
 
   test('fact 8: wakep starts no second spinning M while one spins', () => {
@@ -136,7 +181,9 @@ describe('syscalls, netpoller, threads', () => {
   });
 
   test('fact 8: at most half of the busy Ps have a spinning M', () => {
-    const workers = Array.from({ length: 64 }, (_, i) => prog(`main.w${i}`, [compute(2 * ms), sleep(1 * ms), compute(1 * ms)]));
+    const workers = Array.from({ length: 64 }, (_, i) =>
+      prog(`main.w${i}`, [compute(2 * ms), sleep(1 * ms), compute(1 * ms)]),
+    );
     const sim = simOf(spawnAll(workers), { gomaxprocs: 8 });
     while (sim.step()) {
       const s = sim.state;
@@ -149,9 +196,15 @@ describe('syscalls, netpoller, threads', () => {
 
 describe('goroutine lifecycle', () => {
   test('fact 22: main is goroutine 1, user goroutines start after the runtime’s own (5), batches of 16 per P', () => {
-    const sim = simOf(spawnAll([prog('main.a', [compute(1 * us)]), prog('main.b', [compute(1 * us)])]), { traceCapacity: 100 });
+    const sim = simOf(
+      spawnAll([prog('main.a', [compute(1 * us)]), prog('main.b', [compute(1 * us)])]),
+      { traceCapacity: 100 },
+    );
     runToEnd(sim);
-    const created = sim.trace().filter((e) => e.kind === 'go').map((e) => e.g);
+    const created = sim
+      .trace()
+      .filter((e) => e.kind === 'go')
+      .map((e) => e.g);
     expect(created).toEqual([1, 5, 6]);
   });
 
@@ -159,9 +212,15 @@ describe('goroutine lifecycle', () => {
     const spawner = prog('main.spawner', [compute(1 * ms), go(3), wgAdd(0)]);
     const child = prog('main.child', [compute(1 * us)]);
     const main = prog('main.main', [go(1), compute(5 * ms)], 'main');
-    const sim = simOf([main, spawner, prog('main.unused', []), child], { gomaxprocs: 2, traceCapacity: 1000 });
+    const sim = simOf([main, spawner, prog('main.unused', []), child], {
+      gomaxprocs: 2,
+      traceCapacity: 1000,
+    });
     runToEnd(sim);
-    const ids = sim.trace().filter((e) => e.kind === 'go').map((e) => e.g);
+    const ids = sim
+      .trace()
+      .filter((e) => e.kind === 'go')
+      .map((e) => e.g);
     expect(ids.slice(0, 2)).toEqual([1, 5]);
     // The child is created on P1 (the spawner was stolen there): a fresh batch 17..32.
     expect(ids[2]).toBe(17);
@@ -170,7 +229,11 @@ describe('goroutine lifecycle', () => {
   test('fact 22: dead G structs are reused through the free lists', () => {
     const workers = Array.from({ length: 300 }, (_, i) => prog(`main.w${i}`, [compute(10 * us)]));
     // main sleeps after each go, so each worker runs and dies before the next is created.
-    const main = prog('main.main', [wgAdd(300), ...workers.flatMap((_, i) => [go(i + 1), sleep(50 * us)]), wgWait()], 'main');
+    const main = prog(
+      'main.main',
+      [wgAdd(300), ...workers.flatMap((_, i) => [go(i + 1), sleep(50 * us)]), wgWait()],
+      'main',
+    );
     const sim = simOf([main, ...workers.map((w) => ({ ...w, ops: [...w.ops, wgAdd(-1)] }))]);
     runToEnd(sim);
     expect(sim.fatal).toBeNull();
@@ -191,7 +254,10 @@ describe('goroutine lifecycle', () => {
   });
 
   test('main returning ends the program even with goroutines still running', () => {
-    const sim = simOf([prog('main.main', [go(1), compute(1 * ms)], 'main'), prog('main.forever', [sleep(1000 * ms)])]);
+    const sim = simOf([
+      prog('main.main', [go(1), compute(1 * ms)], 'main'),
+      prog('main.forever', [sleep(1000 * ms)]),
+    ]);
     runToEnd(sim);
     expect(sim.fatal).toBeNull();
     expect(sim.nowNs).toBeLessThan(2 * ms);

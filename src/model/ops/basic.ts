@@ -64,7 +64,13 @@ registerOp<GoschedOp>({
     const from = tracing(w.s) ? placeOf(w.s, g.idx) : null;
     dropg(w.s, p);
     globrunqput(w.s, g.idx);
-    if (from !== null) emit(w.s, 'note', `G${g.goid} calls Gosched: global queue`, { g: g.goid, p: p.id, from, to: placeOf(w.s, g.idx) });
+    if (from !== null)
+      emit(w.s, 'note', `G${g.goid} calls Gosched: global queue`, {
+        g: g.goid,
+        p: p.id,
+        from,
+        to: placeOf(w.s, g.idx),
+      });
     return OP_BLOCKED;
   },
 });
@@ -79,7 +85,13 @@ registerOp<GoyieldOp>({
     const from = tracing(w.s) ? placeOf(w.s, g.idx) : null;
     dropg(w.s, p);
     runqput(w.s, p, g.idx, false);
-    if (from !== null) emit(w.s, 'note', `G${g.goid} calls goyield: tail of P${p.id}'s local queue`, { g: g.goid, p: p.id, from, to: placeOf(w.s, g.idx) });
+    if (from !== null)
+      emit(w.s, 'note', `G${g.goid} calls goyield: tail of P${p.id}'s local queue`, {
+        g: g.goid,
+        p: p.id,
+        from,
+        to: placeOf(w.s, g.idx),
+      });
     return OP_BLOCKED;
   },
 });

@@ -27,7 +27,12 @@ registerOp<CallOp>({
     try {
       const growth = pushFrame(g.stack, op.frameBytes);
       if (growth !== null && tracing(s)) {
-        emit(s, 'stack-grow', `G${g.goid} calls ${op.func}: stack ${growth.fromBytes} → ${growth.toBytes} bytes (copystack, ${growth.copiedBytes} bytes copied)`, { g: g.goid });
+        emit(
+          s,
+          'stack-grow',
+          `G${g.goid} calls ${op.func}: stack ${growth.fromBytes} → ${growth.toBytes} bytes (copystack, ${growth.copiedBytes} bytes copied)`,
+          { g: g.goid },
+        );
       }
     } catch (e) {
       if (!(e instanceof StackOverflowError)) throw e;
