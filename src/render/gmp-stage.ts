@@ -36,6 +36,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   const sprites = new Map<number, Sprite>();
   let flashes: Flash[] = [];
   let counters: Readonly<Record<string, number>> = {};
+  let horizonNs = 1;
   let sysmonTicks = 0;
   let lastSeq = -1;
 
@@ -108,6 +109,15 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
         .roundRect(box.x, box.y, box.w, box.h, 4)
         .stroke({ width: 1, color: palette.muted, alpha: 0.5 });
     }
+    // Where the run stands: the bar spans the whole run (its horizon depends on every parameter).
+    const bar = {
+      x: layout.header.x,
+      y: layout.header.y + layout.header.h - 3,
+      w: layout.header.w,
+    };
+    const done = Math.min(1, view.nowNs / Math.max(1, horizonNs));
+    frame.rect(bar.x, bar.y, bar.w, 3).fill({ color: palette.lane });
+    frame.rect(bar.x, bar.y, bar.w * done, 3).fill({ color: palette.accent });
   };
 
   const drawLabels = () => {
@@ -363,7 +373,8 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   };
 
   const renderer: StageRenderer = {
-    show(next, trace, nextCounters) {
+    show({ view: next, trace, counters: nextCounters, horizonNs: horizon }) {
+      horizonNs = horizon;
       const newest = trace.at(-1)?.seq ?? -1;
       if (!view || next.nowNs < view.nowNs || newest < lastSeq) {
         // First picture, a step back or a fresh run: nothing is new, so nothing flashes.

@@ -1,5 +1,5 @@
 import type { Text } from 'pixi.js';
-import type { GView, TraceEvent, View } from '../scenarios/types';
+import type { GView, View } from '../scenarios/types';
 import { formatVirtualTime } from '../widgets/shell/transcript';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
@@ -22,6 +22,7 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
   let view: View | null = null;
   let timeline: Timeline = { fromNs: 0, rows: new Map(), marks: [] };
   let counters: Readonly<Record<string, number>> = {};
+  let horizonNs = 1;
   const bars = new pixi.Graphics();
   const labels = new pixi.Container();
   app.stage.addChild(bars, labels);
@@ -65,7 +66,7 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
     const maxRows = Math.max(1, Math.floor((height - TOP - BOTTOM) / ROW) - 1);
     const shown = ids.slice(0, maxRows);
     const from = timeline.fromNs;
-    const span = Math.max(1, v.nowNs - from);
+    const span = Math.max(1, Math.max(horizonNs, v.nowNs) - from);
     const plotW = Math.max(20, width - LEFT - 16);
     const x = (t: number) => LEFT + ((t - from) / span) * plotW;
     const p0 = v.ps[0];
@@ -126,11 +127,21 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
       12,
     );
     label('t0', formatVirtualTime(from), LEFT, height - BOTTOM, 10, palette.muted);
-    label('t1', formatVirtualTime(v.nowNs), LEFT + plotW - 50, height - BOTTOM, 10, palette.muted);
+    label(
+      't1',
+      formatVirtualTime(Math.max(horizonNs, v.nowNs)),
+      LEFT + plotW - 50,
+      height - BOTTOM,
+      10,
+      palette.muted,
+    );
+    // Now: the run so far is left of this line; the axis spans the whole run.
+    bars.rect(x(v.nowNs), TOP - 4, 1, sysY + ROW - TOP).fill({ color: palette.ink, alpha: 0.6 });
   };
 
   const renderer: StageRenderer = {
-    show(next: View, trace: readonly TraceEvent[], nextCounters) {
+    show({ view: next, trace, counters: nextCounters, horizonNs: horizon }) {
+      horizonNs = horizon;
       view = next;
       counters = nextCounters;
       timeline = buildTimeline(trace, next.nowNs);

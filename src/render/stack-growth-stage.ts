@@ -16,6 +16,7 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
   let height = app.screen.height;
   let view: View | null = null;
   let trace: readonly TraceEvent[] = [];
+  let horizonNs = 1;
   const g = new pixi.Graphics();
   const labels = new pixi.Container();
   app.stage.addChild(g, labels);
@@ -149,6 +150,11 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
       11,
       palette.waiting,
     );
+    // Where the run stands: the bar spans the whole run, so its length depends on every parameter.
+    const barW = Math.max(40, width - 300);
+    g.rect(260, height - 16, barW, 4).fill({ color: palette.lane });
+    const done = Math.min(1, view.nowNs / Math.max(1, horizonNs));
+    g.rect(260, height - 16, barW * done, 4).fill({ color: palette.accent });
     label(
       'counters',
       `copies ${stack.copies} · bytes copied ${stack.copiedBytes.toLocaleString('en-US')}`,
@@ -159,7 +165,8 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
   };
 
   const renderer: StageRenderer = {
-    show(next, nextTrace) {
+    show({ view: next, trace: nextTrace, horizonNs: horizon }) {
+      horizonNs = horizon;
       view = next;
       trace = nextTrace;
       redraw();

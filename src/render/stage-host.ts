@@ -1,7 +1,6 @@
 import type { Application } from 'pixi.js';
-import type { TraceEvent, View } from '../scenarios/types';
 import { readPalette } from './palette';
-import type { StageFactory, StageRenderer } from './stage';
+import type { StageFactory, StageInput, StageRenderer } from './stage';
 
 /**
  * What a widget holds once its stage is ready. The widget's frame loop drives it; the host never
@@ -9,7 +8,7 @@ import type { StageFactory, StageRenderer } from './stage';
  */
 export interface StageHandle {
   /** Draw `view` now (and render), so a paused step is visible at once. */
-  show(view: View, trace: readonly TraceEvent[], counters: Readonly<Record<string, number>>): void;
+  show(input: StageInput): void;
   /** Advance tweens by `dtMs` and render. True while something still moves. */
   frame(dtMs: number, animate: boolean): boolean;
 }
@@ -100,8 +99,8 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
       attributeFilter: ['data-theme'],
     });
     callbacks.onReady({
-      show(view, trace, counters) {
-        current.show(view, trace, counters);
+      show(input) {
+        current.show(input);
         created.render();
       },
       frame(dtMs, animate) {

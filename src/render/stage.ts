@@ -18,18 +18,28 @@ export interface Palette {
   readonly dead: number;
 }
 
+/** Everything a stage may draw from. */
+export interface StageInput {
+  readonly view: View;
+  /** Every trace event the simulation still holds up to now, oldest first. */
+  readonly trace: readonly TraceEvent[];
+  readonly counters: Readonly<Record<string, number>>;
+  /** How much virtual time the whole run covers, for time axes and progress. */
+  readonly horizonNs: number;
+}
+
 /**
  * A drawing of one scenario's `View`. Renderers only draw: they hold no scheduling logic and read
  * nothing but the View and the trace events that led to it.
  */
 export interface StageRenderer {
   /**
-   * Show `view`. `trace` is every event the simulation still holds up to now, oldest first, and
-   * `counters` its counters: a drawing must depend only on these, never on how the widget got
+   * Show a new state. A drawing must depend only on the `StageInput`, never on how the widget got
    * here, so the same seed and step always give the same picture. A renderer may keep the last
-   * seq it saw to animate what is new (a steal arrow), as long as the settled picture is the same.
+   * trace seq it saw to animate what is new (a steal arrow), as long as the settled picture is
+   * the same.
    */
-  show(view: View, trace: readonly TraceEvent[], counters: Readonly<Record<string, number>>): void;
+  show(input: StageInput): void;
   /**
    * Advance tweens by `dtMs`; with `animate` false everything jumps to its target. Returns true
    * while something is still moving, so the frame loop knows whether to keep running.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TimeTravelController } from '../../src/widgets/shell/controller';
-import type { Checkpoint, Simulation, View } from '../../src/scenarios/types';
+import type { Checkpoint, Simulation, TraceEvent, View } from '../../src/scenarios/types';
 
 /**
  * A tiny deterministic Simulation: event i happens at virtual time 10·i + (i mod 3) ns and folds i
@@ -49,7 +49,7 @@ class FakeSim implements Simulation {
   view(): View {
     throw new Error('not used');
   }
-  trace() {
+  trace(_afterSeq?: number): readonly TraceEvent[] {
     return [];
   }
   series() {
@@ -60,6 +60,18 @@ class FakeSim implements Simulation {
   }
   dump() {
     return '';
+  }
+}
+
+/** Emits a trace event on every third event: the other two are invisible bookkeeping. */
+class TracingFakeSim extends FakeSim {
+  override trace(afterSeq = -1): readonly TraceEvent[] {
+    const out: TraceEvent[] = [];
+    for (let i = 3; i <= this.events; i += 3) {
+      const seq = i / 3;
+      if (seq > afterSeq) out.push({ seq, tNs: 10 * i, kind: 'note' as const, text: `event ${i}` });
+    }
+    return out;
   }
 }
 
@@ -186,5 +198,33 @@ describe('TimeTravelController', () => {
       ),
       { seed: 5, numRuns: 300 },
     );
+  });
+
+  it('with stepBy trace, a step forward runs to the next trace event and back undoes it', () => {
+    const c = new TimeTravelController(() => new TracingFakeSim(1000), {
+      stepBy: 'trace',
+      checkpointEvery: 4,
+    });
+    c.stepForward();
+    expect(c.events).toBe(3);
+    c.stepForward();
+    expect(c.events).toBe(6);
+    c.stepBack();
+    expect(c.events).toBe(5);
+    c.stepForward();
+    expect(c.events).toBe(6);
+    expect((c.sim as FakeSim).hash).toBe(straight(6).hash);
+  });
+
+  it('with stepBy trace, back from a scrubbed position lands just before the newest trace event', () => {
+    const c = new TimeTravelController(() => new TracingFakeSim(1000), {
+      stepBy: 'trace',
+      checkpointEvery: 4,
+    });
+    c.seekEvent(301);
+    c.stepBack();
+    expect(c.events).toBe(299);
+    c.stepForward();
+    expect(c.events).toBe(300);
   });
 });

@@ -6,11 +6,20 @@ export interface ControllerOptions {
   readonly checkpointEvery: number;
   /** Upper bound on checkpoints held; past it every other one is dropped (the spacing doubles). */
   readonly maxCheckpoints: number;
+  /**
+   * What one step is. `event`: one simulation event. `trace`: everything up to the next trace
+   * event, i.e. the next thing a reader can see happen (many model events are bookkeeping).
+   */
+  readonly stepBy: 'event' | 'trace';
+  /** A `trace` step gives up after this many events without a trace event. */
+  readonly maxEventsPerStep: number;
 }
 
 const DEFAULTS: ControllerOptions = {
   checkpointEvery: 256,
   maxCheckpoints: 512,
+  stepBy: 'event',
+  maxEventsPerStep: 100_000,
 };
 
 /**
@@ -64,20 +73,60 @@ export class TimeTravelController {
     return () => this.#listeners.delete(listener);
   }
 
-  /** One event forward. False when the run is over. */
+  /** One step forward (see `stepBy`). False when the run is over. */
   stepForward(): boolean {
-    const moved = this.#sim.step();
-    this.#noteCheckpoint();
+    const moved = this.#stepForward();
     this.#emit();
     return moved;
   }
 
-  /** One event back. False at event 0. */
+  /** One step back, to exactly where the matching step forward started. False at event 0. */
   stepBack(): boolean {
     if (this.#sim.events === 0) return false;
-    this.#goToEvent(this.#sim.events - 1);
+    this.#goToEvent(this.#stepBackTarget());
     this.#emit();
     return true;
+  }
+
+  #stepForward(): boolean {
+    const seq = this.#options.stepBy === 'trace' ? this.#lastSeq() : null;
+    let moved = false;
+    for (let i = 0; i < this.#options.maxEventsPerStep; i++) {
+      if (!this.#sim.step()) break;
+      moved = true;
+      this.#noteCheckpoint();
+      if (seq === null || this.#sim.trace(seq).length > 0) break;
+    }
+    return moved;
+  }
+
+  /** Newest trace seq held, or -1. */
+  #lastSeq(): number {
+    return this.#sim.trace().at(-1)?.seq ?? -1;
+  }
+
+  /**
+   * The last event count before the newest trace event was emitted: the largest p < n whose
+   * trace ends before seq k (trace seqs only grow, so one replay from a checkpoint finds it).
+   */
+  #stepBackTarget(): number {
+    const n = this.#sim.events;
+    if (this.#options.stepBy === 'event') return n - 1;
+    const k = this.#lastSeq();
+    if (k < 0) return n - 1;
+    const before = (c: Checkpoint) => c.events < n;
+    const candidates = this.#checkpoints.filter(before).reverse();
+    for (const c of candidates) {
+      this.#sim.restore(c);
+      if (this.#sim.trace(k - 1).length > 0) continue; // event k already happened: look earlier
+      let target = c.events;
+      while (this.#sim.events < n - 1 && this.#sim.step()) {
+        if (this.#sim.trace(k - 1).length > 0) break;
+        target = this.#sim.events;
+      }
+      return target;
+    }
+    return 0;
   }
 
   /** Jump to event `n` (clamped to the run's end). */

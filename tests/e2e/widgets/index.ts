@@ -1,0 +1,35 @@
+import type { Browser } from 'playwright-core';
+import type { WidgetCheck } from '../widget-checks';
+import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
+import { RUNTIME_WIDGETS } from './specs';
+
+/**
+ * Every browser check of the runtime widgets (gmp, stack-growth, preemption), one after another:
+ * two cores are shared, so nothing runs in parallel. `only` narrows to some checks by name prefix.
+ */
+export async function runtimeWidgetChecks(
+  browser: Browser,
+  siteUrl: string,
+  log: (check: WidgetCheck) => void = () => undefined,
+): Promise<WidgetCheck[]> {
+  const checks: WidgetCheck[] = [];
+  /** A check that throws (a timeout) is a failed check, not the end of the run. */
+  const add = async (name: string, run: () => Promise<WidgetCheck>) => {
+    let check: WidgetCheck;
+    try {
+      check = await run();
+    } catch (error) {
+      check = {
+        name,
+        problems: [error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)],
+      };
+    }
+    checks.push(check);
+    log(check);
+  };
+  for (const spec of RUNTIME_WIDGETS) {
+    await add(`${spec.id}: interactions`, () => checkWidgetInteractions(browser, siteUrl, spec));
+    await add(`${spec.id}: keyboard`, () => checkWidgetKeyboard(browser, siteUrl, spec));
+  }
+  return checks;
+}
