@@ -142,7 +142,8 @@ export function formatDump(recs: readonly GoroutineRecord[], opts: DumpOptions):
 
 const HEADER = /^goroutine (\d+)(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[(.*)\]:$/;
 const CALL = /^(.*)\(([^()]*)\)$/;
-const PLACE = /^\t(.*):(\d+)(?: \+0x([0-9a-f]+))?(?: .*)?$/;
+// A tab, or the spaces a dump pasted from a web page or an editor often carries instead.
+const PLACE = /^(?:\t|[ ]{2,})(\S.*):(\d+)(?: \+0x([0-9a-f]+))?(?: .*)?$/;
 const CREATED_BY = /^created by (\S+)(?: in goroutine (\d+))?$/;
 const ELIDED = /^\.\.\.(\d+) frames elided\.\.\.$/;
 
@@ -173,8 +174,8 @@ function parsePlace(
 
 /**
  * Reads a goroutine dump (`debug=2`, a crash, SIGQUIT) back into records. Text before the first
- * `goroutine N [...]:` line and lines it does not recognise (`...additional frames elided...`,
- * register dumps) are skipped, so a pasted log works.
+ * `goroutine N [...]:` line and lines it does not recognise (register dumps, `exit status 2`)
+ * are skipped, and file lines may be indented with spaces, so a pasted log works.
  */
 export function parseDump(text: string): GoroutineRecord[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -188,7 +189,7 @@ export function parseDump(text: string): GoroutineRecord[] {
       out.push(current);
       continue;
     }
-    if (current === null || line === '' || line.startsWith('\t')) continue;
+    if (current === null || line.trim() === '' || /^\s/.test(line)) continue;
     if (line === ADDITIONAL_ELIDED) {
       current.elidedFrames = 'unknown';
       continue;

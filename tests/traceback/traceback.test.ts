@@ -62,6 +62,61 @@ describe('parseDump on the real reference dump', () => {
   });
 });
 
+describe('parseDump on pasted text', () => {
+  test('reads a crash log whose tabs became spaces, skipping what is not a goroutine', () => {
+    const pasted = [
+      'panic: boom',
+      '',
+      'goroutine 12 [chan send, 7 minutes]:',
+      'main.produce(0xc000012345)',
+      '        /home/me/app/produce.go:41 +0x3f',
+      'created by main.start in goroutine 1',
+      '        /home/me/app/start.go:9 +0x65',
+      '',
+      'goroutine 13 [IO wait]:',
+      'internal/poll.runtime_pollWait(0x7f, 0x72)',
+      '        /usr/local/go/src/runtime/netpoll.go:351 +0x85 fp=0xc0000 sp=0xc0001 pc=0x4a',
+      'exit status 2',
+    ].join('\r\n');
+    expect(parseDump(pasted)).toEqual([
+      {
+        id: 12,
+        state: 'chan send',
+        waitMinutes: 7,
+        frames: [
+          {
+            func: 'main.produce',
+            args: '0xc000012345',
+            file: '/home/me/app/produce.go',
+            line: 41,
+            offset: 0x3f,
+          },
+        ],
+        createdBy: {
+          func: 'main.start',
+          file: '/home/me/app/start.go',
+          line: 9,
+          offset: 0x65,
+          parentId: 1,
+        },
+      },
+      {
+        id: 13,
+        state: 'IO wait',
+        frames: [
+          {
+            func: 'internal/poll.runtime_pollWait',
+            args: '0x7f, 0x72',
+            file: '/usr/local/go/src/runtime/netpoll.go',
+            line: 351,
+            offset: 0x85,
+          },
+        ],
+      },
+    ]);
+  });
+});
+
 describe('formatting', () => {
   const waiter: GoroutineRecord = {
     id: 19,
