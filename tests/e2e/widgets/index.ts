@@ -1,11 +1,14 @@
 import type { Browser } from 'playwright-core';
 import type { WidgetCheck } from '../widget-checks';
+import { checkWidgetBudget } from './budget';
+import { checkHostileQueries } from './hostile';
 import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
+import { checkMountCycles, checkTenWidgets } from './lifecycle';
 import { RUNTIME_WIDGETS } from './specs';
 
 /**
  * Every browser check of the runtime widgets (gmp, stack-growth, preemption), one after another:
- * two cores are shared, so nothing runs in parallel. `only` narrows to some checks by name prefix.
+ * two cores are shared, so nothing runs in parallel.
  */
 export async function runtimeWidgetChecks(
   browser: Browser,
@@ -30,6 +33,10 @@ export async function runtimeWidgetChecks(
   for (const spec of RUNTIME_WIDGETS) {
     await add(`${spec.id}: interactions`, () => checkWidgetInteractions(browser, siteUrl, spec));
     await add(`${spec.id}: keyboard`, () => checkWidgetKeyboard(browser, siteUrl, spec));
+    await add(`${spec.id}: hostile links`, () => checkHostileQueries(browser, siteUrl, spec));
+    await add(`${spec.id}: mount cycles`, () => checkMountCycles(browser, siteUrl, spec.id));
+    await add(`${spec.id}: JS budget`, () => checkWidgetBudget(browser, siteUrl, spec.id));
   }
+  await add('ten widgets', () => checkTenWidgets(browser, siteUrl));
   return checks;
 }

@@ -29,23 +29,25 @@ async function picture(page: Page, id: string): Promise<Picture> {
 async function nudgeParam(page: Page, id: string, name: string): Promise<void> {
   const control = page.locator(`${widgetRoot(id)} [data-param="${name}"]`);
   const start = await canvasDigest(page, id);
+  await control.focus();
+  const kind = await control.evaluate((el) =>
+    el instanceof HTMLSelectElement ? 'select' : (el as HTMLInputElement).type,
+  );
+  if (kind === 'checkbox') {
+    await page.keyboard.press('Space');
+    return;
+  }
+  // Head towards the side with more room, and keep going that way.
+  const upward = await control.evaluate((el) => {
+    if (el instanceof HTMLSelectElement) return el.selectedIndex < el.options.length / 2;
+    const input = el as HTMLInputElement;
+    return Number(input.value) - Number(input.min) < Number(input.max) - Number(input.value);
+  });
+  const key =
+    kind === 'select' ? (upward ? 'ArrowDown' : 'ArrowUp') : upward ? 'ArrowRight' : 'ArrowLeft';
   for (let i = 0; i < 4; i++) {
     await control.focus();
-    const kind = await control.evaluate((el) =>
-      el instanceof HTMLSelectElement ? 'select' : (el as HTMLInputElement).type,
-    );
-    if (kind === 'checkbox') {
-      await page.keyboard.press('Space');
-      return;
-    }
-    const atEnd = await control.evaluate((el) =>
-      el instanceof HTMLSelectElement
-        ? el.selectedIndex === el.options.length - 1
-        : (el as HTMLInputElement).value === (el as HTMLInputElement).max,
-    );
-    const up = kind === 'select' ? 'ArrowDown' : 'ArrowRight';
-    const down = kind === 'select' ? 'ArrowUp' : 'ArrowLeft';
-    await page.keyboard.press(atEnd ? down : up);
+    await page.keyboard.press(key);
     await settle(page);
     if ((await canvasDigest(page, id)).hash !== start.hash) return;
   }
