@@ -37,45 +37,49 @@ export function newEventQueue(): EventQueue {
   return { t: [], prio: [], seq: [], kind: [], a: [], b: [], size: 0, nextSeq: 0 };
 }
 
-function less(q: EventQueue, i: number, j: number): boolean {
-  const ti = q.t[i]!;
-  const tj = q.t[j]!;
-  if (ti !== tj) return ti < tj;
-  const pi = q.prio[i]!;
-  const pj = q.prio[j]!;
-  if (pi !== pj) return pi < pj;
-  return q.seq[i]! < q.seq[j]!;
+/** Is entry (t1, p1, s1) earlier than (t2, p2, s2)? */
+function before(t1: number, p1: number, s1: number, t2: number, p2: number, s2: number): boolean {
+  if (t1 !== t2) return t1 < t2;
+  if (p1 !== p2) return p1 < p2;
+  return s1 < s2;
 }
 
-function swap(q: EventQueue, i: number, j: number): void {
-  swapIn(q.t, i, j);
-  swapIn(q.prio, i, j);
-  swapIn(q.seq, i, j);
-  swapIn(q.kind, i, j);
-  swapIn(q.a, i, j);
-  swapIn(q.b, i, j);
-}
-
-function swapIn<T>(arr: T[], i: number, j: number): void {
-  const x = arr[i]!;
-  arr[i] = arr[j]!;
-  arr[j] = x;
-}
-
-export function pushEvent(q: EventQueue, t: number, kind: EvKind, a: number, b: number): void {
-  let i = q.size++;
+/** Writes an entry into slot i. */
+function place(
+  q: EventQueue,
+  i: number,
+  t: number,
+  prio: number,
+  seq: number,
+  kind: EvKind,
+  a: number,
+  b: number,
+): void {
   q.t[i] = t;
-  q.prio[i] = PRIORITY[kind]!;
-  q.seq[i] = q.nextSeq++;
+  q.prio[i] = prio;
+  q.seq[i] = seq;
   q.kind[i] = kind;
   q.a[i] = a;
   q.b[i] = b;
+}
+
+/** Moves the entry in slot `from` to slot `to`. */
+function move(q: EventQueue, from: number, to: number): void {
+  place(q, to, q.t[from]!, q.prio[from]!, q.seq[from]!, q.kind[from]!, q.a[from]!, q.b[from]!);
+}
+
+export function pushEvent(q: EventQueue, t: number, kind: EvKind, a: number, b: number): void {
+  const prio = PRIORITY[kind]!;
+  const seq = q.nextSeq++;
+  // Sift the hole up from the end, then drop the new entry in.
+  let i = q.size++;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!less(q, i, parent)) break;
-    swap(q, i, parent);
+    if (!before(t, prio, seq, q.t[parent]!, q.prio[parent]!, q.seq[parent]!)) break;
+    move(q, parent, i);
     i = parent;
   }
+  place(q, i, t, prio, seq, kind, a, b);
 }
 
 /** Removes the earliest event into `out` (reused to avoid allocation). False when empty. */
@@ -86,24 +90,23 @@ export function popEvent(q: EventQueue, out: PoppedEvent): boolean {
   out.a = q.a[0]!;
   out.b = q.b[0]!;
   const last = --q.size;
-  if (last > 0) {
-    q.t[0] = q.t[last]!;
-    q.prio[0] = q.prio[last]!;
-    q.seq[0] = q.seq[last]!;
-    q.kind[0] = q.kind[last]!;
-    q.a[0] = q.a[last]!;
-    q.b[0] = q.b[last]!;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= last) break;
-      const r = l + 1;
-      const c = r < last && less(q, r, l) ? r : l;
-      if (!less(q, c, i)) break;
-      swap(q, c, i);
-      i = c;
-    }
+  if (last === 0) return true;
+  // Sift the hole at the root down, then drop the last entry in.
+  const t = q.t[last]!;
+  const prio = q.prio[last]!;
+  const seq = q.seq[last]!;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= last) break;
+    const r = l + 1;
+    const c =
+      r < last && before(q.t[r]!, q.prio[r]!, q.seq[r]!, q.t[l]!, q.prio[l]!, q.seq[l]!) ? r : l;
+    if (!before(q.t[c]!, q.prio[c]!, q.seq[c]!, t, prio, seq)) break;
+    move(q, c, i);
+    i = c;
   }
+  place(q, i, t, prio, seq, q.kind[last]!, q.a[last]!, q.b[last]!);
   return true;
 }
 
@@ -112,8 +115,4 @@ export interface PoppedEvent {
   kind: EvKind;
   a: number;
   b: number;
-}
-
-export function peekTime(q: EventQueue): number {
-  return q.size === 0 ? Infinity : q.t[0]!;
 }

@@ -30,6 +30,8 @@ export interface Program {
 export interface World {
   s: Sched;
   readonly code: readonly Program[];
+  /** `defs[prog][pc]`: each op's handler, looked up once when the simulation is built. */
+  readonly defs: readonly (readonly OpDef[])[];
   /** randomOrder's coprimes of GOMAXPROCS (fact 7), computed once. */
   readonly coprimes: readonly number[];
 }
@@ -66,6 +68,11 @@ export function registerOp<T extends Op>(def: OpDef<T>): void {
   if (table.has(def.kind)) throw new Error(`op ${def.kind} registered twice`);
   // The table hands each handler only ops of its own kind, so widening T to Op is safe here.
   table.set(def.kind, def);
+}
+
+/** Resolves every op's handler up front, so the hot path indexes an array instead of a Map. */
+export function resolveDefs(code: readonly Program[]): OpDef[][] {
+  return code.map((prog) => prog.ops.map((op) => opDef(op.kind)));
 }
 
 export function opDef(kind: string): OpDef {

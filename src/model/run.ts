@@ -4,7 +4,7 @@
 import { kickP } from './m.ts';
 import { dropg } from './m.ts';
 import { goexit } from './proc.ts';
-import { OP_BLOCKED, OP_DETACHED, opDef, type World } from './program.ts';
+import { OP_BLOCKED, OP_DETACHED, type World } from './program.ts';
 import { globrunqput } from './runq.ts';
 import { schedule } from './schedule.ts';
 import { NO, type GRec, type PRec } from './state.ts';
@@ -23,6 +23,7 @@ export function runP(w: World, p: PRec): void {
     g.pc++;
   }
   const ops = w.code[g.prog]!.ops;
+  const defs = w.defs[g.prog]!;
   for (;;) {
     if (s.done) return;
     if (g.pc >= ops.length) {
@@ -39,7 +40,7 @@ export function runP(w: World, p: PRec): void {
       return;
     }
     const op = ops[g.pc]!;
-    const def = opDef(op.kind);
+    const def = defs[g.pc]!;
     // Cooperative preemption point: a pending gp.preempt is honoured at the next call.
     if (g.preempt && def.callFree !== true) {
       preemptNow(w, p, g, 'at a call (stack guard check)');

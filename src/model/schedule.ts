@@ -5,7 +5,7 @@
 import { GLOBAL_FAIRNESS_TICKS, SCHEDULE_COST_NS } from './constants.ts';
 import { acquirep, kickP, pidleget, pidleput, resetspinning, stopm } from './m.ts';
 import { injectglist, netpoll } from './netpoll.ts';
-import { opDef, type World } from './program.ts';
+import type { World } from './program.ts';
 import { globrunqget, runqempty, runqget, type Found } from './runq.ts';
 import { NO, globalRunqLen, type GRec, type MRec, type PRec, type Sched } from './state.ts';
 import { stealWork } from './steal.ts';
@@ -73,7 +73,7 @@ function startFirstOp(w: World, p: PRec, g: GRec): void {
   } else if (!g.preempt) {
     const op = w.code[g.prog]!.ops[g.pc];
     if (op !== undefined) {
-      const def = opDef(op.kind);
+      const def = w.defs[g.prog]![g.pc]!;
       if (def.durationOnly === true) d = def.run(w, g, op, p);
     }
   }

@@ -19,7 +19,7 @@ import { sampleUntil, schedFigures, type ExtraSampler } from './metrics.ts';
 import { onNetReady } from './netpoll.ts';
 import { newproc } from './proc.ts';
 import { nextInt, seedPrng } from './prng.ts';
-import type { Program, World } from './program.ts';
+import { resolveDefs, type Program, type World } from './program.ts';
 import { runP } from './run.ts';
 import type { Config, PRec, Sched } from './state.ts';
 import { NO } from './state.ts';
@@ -157,7 +157,12 @@ export class ModelSimulation implements Simulation {
     options: SimOptions,
   ) {
     const s = initialState(spec, options);
-    this.w = { s, code: spec.programs, coprimes: coprimesOf(spec.gomaxprocs) };
+    this.w = {
+      s,
+      code: spec.programs,
+      defs: resolveDefs(spec.programs),
+      coprimes: coprimesOf(spec.gomaxprocs),
+    };
     const p0 = s.allp[0]!;
     newproc(this.w, p0, 0, null);
     p0.goidcache += SYSTEM_GOROUTINES;

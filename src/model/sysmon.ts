@@ -13,7 +13,7 @@ import {
 import { EvKind, pushEvent } from './event-queue.ts';
 import { handoffp, startm } from './m.ts';
 import { injectglist, netpoll } from './netpoll.ts';
-import { opDef, type World } from './program.ts';
+import type { World } from './program.ts';
 import { preemptNow } from './run.ts';
 import { runqempty } from './runq.ts';
 import { NO, type PRec } from './state.ts';
@@ -98,7 +98,7 @@ export function preemptone(w: World, p: PRec): void {
   const g = s.allgs[p.curg]!;
   g.preempt = true;
   const op = w.code[g.prog]!.ops[g.pc];
-  const callFree = op !== undefined && g.opEnd !== NO && opDef(op.kind).callFree === true;
+  const callFree = op !== undefined && g.opEnd !== NO && w.defs[g.prog]![g.pc]!.callFree === true;
   if (s.cfg.asyncPreempt || !callFree) {
     preemptNow(w, p, g, s.cfg.asyncPreempt ? 'SIGURG → asyncPreempt' : 'at its next call');
   } else if (tracing(s)) {
