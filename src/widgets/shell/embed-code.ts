@@ -7,17 +7,6 @@ export interface ResizeMessage {
   readonly height: number;
 }
 
-export function isResizeMessage(data: unknown): data is ResizeMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const m = data as Record<string, unknown>;
-  return (
-    m['type'] === RESIZE_MESSAGE &&
-    typeof m['id'] === 'string' &&
-    typeof m['height'] === 'number' &&
-    Number.isFinite(m['height'])
-  );
-}
-
 /** Absolute URL of the embed page for widget `id`, under the site's base path, with `query`. */
 export function embedUrl(origin: string, basePath: string, id: string, query: string): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;

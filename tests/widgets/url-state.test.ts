@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readState, writeState } from '../../src/widgets/shell/url-state';
+import type { ParamSchema } from '../../src/scenarios/types';
+
+const schema = {
+  procs: { kind: 'int', label: 'Ps', help: '', min: 1, max: 8, default: 4 },
+  wait: { kind: 'duration', label: 'wait', help: '', minNs: 1e6, maxNs: 1e10, defaultNs: 1e9 },
+  async: { kind: 'bool', label: 'async', help: '', default: true },
+  mode: { kind: 'enum', label: 'mode', help: '', options: ['a', 'b'], default: 'a' },
+} as const satisfies ParamSchema;
+
+const noProps = { params: {}, seed: 1, step: 0 };
+
+describe('URL state', () => {
+  it('round-trips every value through the query string', () => {
+    const state = {
+      values: { procs: 2, wait: 700e6, async: false, mode: 'b' },
+      seed: 42,
+      step: 17,
+      speed: 4,
+    };
+    const query = writeState(schema, '', state);
+    const back = readState(schema, query, noProps);
+    expect(back).toEqual({ ...state, notices: [] });
+  });
+
+  it('the URL wins over the author props, which win over the schema defaults', () => {
+    const props = { params: { procs: '3', mode: 'b' }, seed: 9, step: 5 };
+    const s = readState(schema, '?procs=6&seed=2', props);
+    expect(s.values.procs).toBe(6);
+    expect(s.values.mode).toBe('b');
+    expect(s.seed).toBe(2);
+    expect(s.step).toBe(5);
+  });
+
+  it('refused values give one notice each and fall back to defaults', () => {
+    const s = readState(schema, '?procs=99&wait=4&seed=-1&step=x&speed=3&async=maybe', noProps);
+    expect(s.values).toEqual({ procs: 4, wait: 1e9, async: true, mode: 'a' });
+    expect(s.seed).toBe(1);
+    expect(s.step).toBe(0);
+    expect(s.speed).toBe(1);
+    expect(s.notices).toHaveLength(6);
+  });
+
+  it('quotes at most the start of a huge hostile value', () => {
+    const s = readState(schema, `?seed=${'9'.repeat(5000)}`, noProps);
+    expect(s.notices[0]?.length).toBeLessThan(200);
+  });
+
+  it('keeps query parameters it does not own', () => {
+    const query = writeState(schema, '?utm=x', {
+      values: { procs: 4, wait: 1e9, async: true, mode: 'a' },
+      seed: 1,
+      step: 0,
+      speed: 1,
+    });
+    expect(new URLSearchParams(query).get('utm')).toBe('x');
+  });
+});
