@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { getWidget, isWidgetId, widgetIds, widgets } from '../../src/widgets/registry';
+
+describe('widget registry', () => {
+  it('turns an unknown id into an error that lists the known widgets', () => {
+    expect(() => getWidget('gmpp')).toThrow(/Unknown widget id "gmpp"\. Known widgets: .*demo/);
+    expect(isWidgetId('toString')).toBe(false);
+  });
+
+  it('gives every widget what its server-rendered placeholder needs', () => {
+    for (const id of widgetIds) {
+      const entry = getWidget(id);
+      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(entry.title.trim()).not.toBe('');
+      expect(entry.summary.length).toBeGreaterThan(40);
+      expect(entry.aspectRatio).toBeGreaterThan(0);
+      expect(entry.minHeightPx).toBeGreaterThan(0);
+      expect(entry).toBe(widgets[id]);
+    }
+  });
+});
