@@ -2,7 +2,7 @@
  * Text output of the CLI: the readable run table, `--list` and `--help`.
  */
 import { describeAllowed, defaultValue, formatValue } from '../scenarios/params.ts';
-import type { RunResult, Scenario, View } from '../scenarios/types.ts';
+import type { RunResult, Scenario } from '../scenarios/types.ts';
 
 /** Long runs print at most this many series rows (evenly spaced, always the last one). */
 export const MAX_TABLE_ROWS = 40;
@@ -31,13 +31,9 @@ function pickRows(count: number): number[] {
   return picked;
 }
 
-/** A history table a scenario exposes in `view.extra.history` (rows of plain fields). */
-function historyLines(view: View): string[] {
-  const history = view.extra['history'];
-  if (!Array.isArray(history) || history.length === 0) return [];
-  const rows = history.filter(
-    (r): r is Record<string, unknown> => typeof r === 'object' && r !== null,
-  );
+/** The scenario's step table, when the run has one. */
+function historyLines(result: RunResult): string[] {
+  const rows = result.history ?? [];
   const first = rows[0];
   if (first === undefined) return [];
   const header = Object.keys(first);
@@ -52,7 +48,7 @@ function historyLines(view: View): string[] {
 }
 
 /** The readable form of a run: params, counters, the sampled series, any history. */
-export function formatRun(result: RunResult, view: View): string {
+export function formatRun(result: RunResult): string {
   const params = Object.entries(result.params)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(' ');
@@ -79,7 +75,7 @@ export function formatRun(result: RunResult, view: View): string {
     ]);
     lines.push(...table(['t_ms', ...names], rows));
   }
-  lines.push(...historyLines(view));
+  lines.push(...historyLines(result));
   return lines.join('\n');
 }
 

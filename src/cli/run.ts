@@ -23,12 +23,6 @@ export interface RunOptions {
   readonly sample?: string | number | undefined;
 }
 
-/** What a run gives besides the JSON: the final view, for tables the text output prints. */
-export interface RunOutcome {
-  readonly result: RunResult;
-  readonly view: View;
-}
-
 /** The counters every run reports (design.md), zero when the scenario has none. */
 const SCHEDULER_COUNTERS = ['schedules', 'steals', 'handoffs', 'preemptions'] as const;
 
@@ -65,6 +59,19 @@ function parseSample(sample: string | number | undefined, fallback: number): num
   return parsed.ns;
 }
 
+/** `view.extra.history`, when the scenario keeps a step table of plain rows. */
+function historyOf(view: View): { history?: Readonly<Record<string, string | number>>[] } {
+  const rows: unknown = view.extra['history'];
+  if (!Array.isArray(rows)) return {};
+  const plain = (rows as unknown[]).filter(
+    (r): r is Record<string, string | number> =>
+      typeof r === 'object' &&
+      r !== null &&
+      Object.values(r).every((v) => typeof v === 'string' || typeof v === 'number'),
+  );
+  return { history: plain };
+}
+
 /** Every bad param as one line each; unknown names are reported as the flags they came from. */
 function paramProblems(
   scenario: Scenario,
@@ -80,14 +87,15 @@ function paramProblems(
 }
 
 /**
- * Runs `id` with raw params (CLI/URL spellings) to its horizon. Throws UsageError (the CLI's
- * exit 2) for an unknown scenario, unknown or bad params, a bad seed or sample.
+ * Runs `id` with raw params (CLI/URL spellings) to its horizon and returns the RunResult that
+ * `--json` prints. Throws UsageError (the CLI's exit 2) for an unknown scenario, unknown or bad
+ * params, a bad seed or sample.
  */
-export function runScenarioWithView(
+export function runScenario(
   id: string,
-  raw: Readonly<Record<string, string | undefined>>,
+  raw: Readonly<Record<string, string | undefined>> = {},
   options: RunOptions = {},
-): RunOutcome {
+): RunResult {
   const scenario = findScenario(id);
   const problems = paramProblems(scenario, raw);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
@@ -113,7 +121,7 @@ export function runScenarioWithView(
   for (const name of SCHEDULER_COUNTERS) counters[name] = 0;
   Object.assign(counters, sim.counters());
   counters['wallMs'] = Math.round(wallMs * 1000) / 1000;
-  const result: RunResult = {
+  return {
     scenario: scenario.id,
     params: paramsForJson(scenario.params, values),
     seed,
@@ -121,15 +129,6 @@ export function runScenarioWithView(
     series: sim.series(),
     counters,
     ...(sim.fatal === null ? {} : { fatal: sim.fatal }),
+    ...historyOf(sim.view(0)),
   };
-  return { result, view: sim.view(0) };
-}
-
-/** `runScenario(id, raw, { seed, sample })` → the RunResult `--json` prints. */
-export function runScenario(
-  id: string,
-  raw: Readonly<Record<string, string | undefined>> = {},
-  options: RunOptions = {},
-): RunResult {
-  return runScenarioWithView(id, raw, options).result;
 }

@@ -4,7 +4,7 @@
 import { scenarios } from '../scenarios/index.ts';
 import { UsageError, parseArgs } from './args.ts';
 import { HELP, formatList, formatRun } from './format.ts';
-import { runScenarioWithView } from './run.ts';
+import { runScenario } from './run.ts';
 
 function main(argv: readonly string[]): number {
   const command = parseArgs(argv);
@@ -16,13 +16,11 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${formatList(scenarios)}\n`);
     return 0;
   }
-  const { result, view } = runScenarioWithView(command.scenario, command.params, {
+  const result = runScenario(command.scenario, command.params, {
     seed: command.seed,
     sample: command.sample,
   });
-  process.stdout.write(
-    command.json ? `${JSON.stringify(result)}\n` : `${formatRun(result, view)}\n`,
-  );
+  process.stdout.write(command.json ? `${JSON.stringify(result)}\n` : `${formatRun(result)}\n`);
   return 0;
 }
 

@@ -199,6 +199,8 @@ export interface RunResult {
   readonly counters: Readonly<Record<string, number>>;
   /** Present when the modelled program died (`fatal error: stack overflow`, a deadlock). */
   readonly fatal?: string;
+  /** A scenario's step table when it keeps one (stack-growth: every move of the stack). */
+  readonly history?: readonly Readonly<Record<string, string | number>>[];
 }
 
 /** An opaque saved state; restore() of it then running gives exactly the straight run. */

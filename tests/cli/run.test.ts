@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
 import { formatList, formatRun } from '../../src/cli/format.ts';
-import { DEFAULT_SAMPLE_NS, runScenario, runScenarioWithView } from '../../src/cli/run.ts';
+import { DEFAULT_SAMPLE_NS, runScenario } from '../../src/cli/run.ts';
 import { scenarios } from '../../src/scenarios/index.ts';
 
 describe('runScenario', () => {
@@ -94,8 +94,15 @@ describe('text output', () => {
   });
 
   test('the readable run shows counters, a bounded series table and the history', () => {
-    const { result, view } = runScenarioWithView('stack-growth', { depth: '3000' });
-    const text = formatRun(result, view);
+    const result = runScenario('stack-growth', { depth: '3000' });
+    expect(result.history?.at(-1)).toEqual({
+      kind: 'grow',
+      depth: 2511,
+      bytes: 524288,
+      copies: 8,
+      copiedBytes: 515088,
+    });
+    const text = formatRun(result);
     expect(text).toMatch(/^stack-growth {2}depth=3000 frameBytes=104 start=2048 gcs=0 {2}seed=1/);
     expect(text).toMatch(/peakStackBytes\s+524288/);
     expect(text).toMatch(/series \(\d+ of \d+ samples\):/);
