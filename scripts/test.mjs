@@ -20,6 +20,7 @@ const env = {
 const SUB_PATH = '/go-guide/';
 const totals = { passed: 0, failed: 0 };
 const failedStages = [];
+let e2eSkipped = false;
 
 function header(title) {
   const bar = '═'.repeat(78);
@@ -89,7 +90,7 @@ async function browserTests(title, extraEnv) {
   if (result) {
     totals.passed += result.passed;
     totals.failed += result.failed;
-    if (result.skipped) console.log('E2E SKIPPED: see the banner above.');
+    e2eSkipped ||= result.skipped;
   }
   if (code !== 0 && (!result || result.failed === 0)) totals.failed += 1;
   if (code !== 0) failedStages.push(title);
@@ -127,6 +128,10 @@ try {
 }
 
 header('Summary');
+if (e2eSkipped) {
+  console.log('!!! E2E SKIPPED: no Chromium, so the browser tests did NOT run.');
+  console.log('!!! Install it with `apt-get install -y chromium` or set CHROME_PATH.');
+}
 if (failedStages.length > 0) console.log(`Failed stages: ${failedStages.join('; ')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
 process.exitCode = totals.failed === 0 ? 0 : 1;
