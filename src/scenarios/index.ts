@@ -7,6 +7,7 @@ import { gmp } from './gmp.ts';
 import { onceStall } from './once-stall.ts';
 import { preemption } from './preemption.ts';
 import { stackGrowth } from './stack-growth.ts';
+import { timeoutHandler } from './timeout-handler.ts';
 import type { Scenario } from './types.ts';
 
 export const scenarios: readonly Scenario[] = [

@@ -5,13 +5,11 @@
  * Timers: the engine's own timer list only readies sleeping Gs, so stdlib timers (AfterFunc,
  * channel timers, context deadlines) live in `s.stdlib.timers` (a 4-ary heap per P) and are run
  * by `runStdlibTimers` when they come due, on the P that owns them, the way `pp.timers.check`
- * runs them in findRunnable. Each one also puts an `EvKind.Timer` event on the engine's agenda,
- * so the run never looks finished (or deadlocked, fact 26) while a timer is pending.
+ * runs them in findRunnable. StdlibSimulation interleaves them with the engine's own events.
  *
  * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go (timers.check, timers.run)
  */
 import { M_WAKE_NS } from '../constants.ts';
-import { EvKind, pushEvent } from '../event-queue.ts';
 import { acquirep, kickP, pidleremove, startm, wakep } from '../m.ts';
 import { goready } from '../park.ts';
 import { newproc } from '../proc.ts';
@@ -63,19 +61,12 @@ export function stdHooks(w: World, p: PRec): ChanHooks {
   return {
     ready: (g) => goready(w, g, p),
     randn: (n) => nextInt(w.s.rng, n),
-    timerChanBlocked: (id, delta) => {
-      timerChanBlocked(st.timers, id, p.id, delta);
-      scheduleTimerEvent(w, st.timers.timers.get(id)?.when ?? NO, p);
-    },
+    timerChanBlocked: (id, delta) => timerChanBlocked(st.timers, id, p.id, delta),
     timerChanPoll: (id) => {
       const fire = maybeRunChan(st.timers, id, w.s.now);
       if (fire !== null) carryOut(w, fire, p);
     },
   };
-}
-
-function scheduleTimerEvent(w: World, when: number, p: PRec): void {
-  if (when >= 0) pushEvent(w.s.queue, Math.max(when, w.s.now), EvKind.Timer, p.id, 0);
 }
 
 /** Start a stdlib timer on P `p`; returns its id. */
@@ -87,7 +78,6 @@ export function startTimer(
   options: { bytes?: number; period?: number; isChan?: boolean } = {},
 ): number {
   const id = addTimer(stdlibOf(w.s).timers, p.id, when, fire, options);
-  scheduleTimerEvent(w, when, p);
   if (tracing(w.s)) emit(w.s, 'timer-add', `timer ${id} on P${p.id}`, { p: p.id });
   return id;
 }
@@ -130,6 +120,16 @@ export function runStdlibTimers(w: World, pid: number): void {
   for (const fire of runDueTimers(st.timers, pid, s.now)) carryOut(w, fire, p);
 }
 
+/** What an `external` timer runs: the world outside the program acting at a set time. */
+export type ExternalHandler = (w: World, p: PRec, timerId: number) => void;
+const externalHandlers = new Map<string, ExternalHandler>();
+
+/** Register an `external` timer handler by name (module load time, like the op table). */
+export function registerExternal(name: string, handler: ExternalHandler): void {
+  if (externalHandlers.has(name)) throw new Error(`external handler ${name} registered twice`);
+  externalHandlers.set(name, handler);
+}
+
 /** Do what a fired timer does, on P `p`. */
 function carryOut(w: World, fire: TimerFire, p: PRec): void {
   const s = w.s;
@@ -158,6 +158,12 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
         dropChanTimer(st, timerId, fire.chan);
       if (tracing(s))
         emit(s, 'timer-fire', `timer fires: value sent on channel ${fire.chan}`, { p: p.id });
+      return;
+    }
+    case 'external': {
+      const handler = externalHandlers.get(fire.handler);
+      if (handler === undefined) throw new Error(`no external handler ${fire.handler}`);
+      handler(w, p, fire.arg);
       return;
     }
   }

@@ -16,7 +16,6 @@ import {
   type ContextDeps,
 } from './context.ts';
 import { localsOf, stdHooks, stdlibOf } from './engine-bridge.ts';
-import { EvKind, pushEvent } from '../event-queue.ts';
 
 function deps(w: World, p: PRec): ContextDeps {
   const st = stdlibOf(w.s);
@@ -45,10 +44,6 @@ registerOp<WithTimeoutOp>({
     const id = withTimeout(st.ctxs, d, parent, p.id, w.s.now, op.dtNs);
     const ctx = st.ctxs.ctxs.get(id);
     if (ctx !== undefined) ctx.users = op.users;
-    // The deadline timer was added by context.ts directly: put it on the engine's agenda too.
-    if (ctx !== undefined && ctx.timerId !== null) {
-      pushEvent(w.s.queue, w.s.now + op.dtNs, EvKind.Timer, p.id, 0);
-    }
     locals[op.dst] = id;
     locals[op.dst + 1] = ctxDone(st.ctxs, id);
     return 0;

@@ -12,11 +12,20 @@ import type {
   TakeOp,
   WhileBeforeOp,
 } from './ops-control.ts';
+import type {
+  AcceptOp,
+  HandlerRunningOp,
+  HandlerWriteOp,
+  ReadRequestOp,
+  RespondOp,
+  StartClientsOp,
+} from './ops-http.ts';
 import type { MutexOp, OnceJumpOp, OncePanicOp, OnceOp } from './ops-sync.ts';
 import type { AfterFuncOp, NewTickerOp, StopOp } from './ops-time.ts';
 import './ops-chan.ts';
 import './ops-context.ts';
 import './ops-control.ts';
+import './ops-http.ts';
 import './ops-sync.ts';
 import './ops-time.ts';
 
@@ -50,4 +59,10 @@ export type StdlibOp =
   | OncePanicOp
   | AfterFuncOp
   | StopOp
-  | NewTickerOp;
+  | NewTickerOp
+  | StartClientsOp
+  | AcceptOp
+  | ReadRequestOp
+  | RespondOp
+  | HandlerWriteOp
+  | HandlerRunningOp;

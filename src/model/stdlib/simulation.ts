@@ -94,7 +94,25 @@ export class StdlibSimulation implements Simulation {
     }
     const more = this.engine.step();
     this.noteIdle();
+    if (!more) this.undoFalseDeadlock();
     return more;
+  }
+
+  /**
+   * The engine reports checkdead's deadlock when its own agenda runs dry, but it does not see
+   * stdlib timers or goroutines parked in the netpoller by stdlib ops. checkdead returns early
+   * while any P has a timer, and an M blocked in netpoll is not idle, so neither case is a
+   * deadlock: the process lives on, unchanged, to the horizon, and is sampled up to it.
+   * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go (checkdead)
+   */
+  private undoFalseDeadlock(): void {
+    const s = this.engine.state;
+    if (s.fatal === null || !s.fatal.includes('all goroutines are asleep')) return;
+    const timers = s.stdlib?.timers.pending ?? 0;
+    if (timers === 0 && s.netWaiters === 0) return;
+    s.fatal = null;
+    sampleUntil(s, s.cfg.horizonNs + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
+    s.now = Math.max(s.now, s.cfg.horizonNs);
   }
 
   /** When a stdlib timer due at `when` runs: at once while a P is busy, else after netpoll wakes. */

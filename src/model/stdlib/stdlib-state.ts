@@ -4,6 +4,7 @@
  */
 import { newChanState, type ChanState } from './chan.ts';
 import { newContextState, type ContextState } from './context.ts';
+import { newHttpState, type HttpState } from './http.ts';
 import { newMutex, newOnce, newOnceFunc, type Mutex, type Once, type OnceFunc } from './sync.ts';
 import { newTimerState, type TimerState } from './timers.ts';
 import type { GoMinor } from './wait-reasons.ts';
@@ -26,6 +27,7 @@ export interface StdlibState {
   selectTimers: Map<number, [number, number][]>;
   /** Channel timers nothing references any more, still in a heap until they fire (before Go 1.23). */
   orphanTimers: Set<number>;
+  http: HttpState;
   /** Since when every P has been idle (the M waits in netpoll for the next timer), or -1. */
   idleSince: number;
 }
@@ -53,5 +55,6 @@ export function newStdlibState(
     selectTimers: new Map(),
     orphanTimers: new Set(),
     idleSince: -1,
+    http: newHttpState(),
   };
 }

@@ -27,7 +27,12 @@ export type TimerFire =
    */
   | { readonly kind: 'go'; readonly fn: string; readonly arg: number }
   /** A channel timer: `sendTime` on `t.C` without blocking. */
-  | { readonly kind: 'send'; readonly chan: number };
+  | { readonly kind: 'send'; readonly chan: number }
+  /**
+   * Not a Go timer function: the model's clock for something outside the program (clients of
+   * a server) that acts at set times. `handler` names a function registered with the engine bridge.
+   */
+  | { readonly kind: 'external'; readonly handler: string; readonly arg: number };
 
 export interface Timer {
   id: number;

@@ -1,0 +1,190 @@
+/**
+ * net/http ops: the client sending a request (the reference's load generator), the server's
+ * accept loop and connection goroutines, TimeoutHandler's answer and the inner handler's writes.
+ *
+ * Network delays are loopback-sized modelling choices (tens of µs; the reference ran client and
+ * server in one process over 127.0.0.1), as are the CPU costs of parsing a request and writing a
+ * response. They move nothing the reference measures by more than a fraction of a millisecond.
+ *
+ * @see https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go
+ */
+import { EvKind, pushEvent } from '../event-queue.ts';
+import { gopark } from '../park.ts';
+import { OP_BLOCKED, registerOp, type Op, type World } from '../program.ts';
+import type { GRec, PRec } from '../state.ts';
+import { localsOf, registerExternal, startTimer, stdlibOf } from './engine-bridge.ts';
+import { pickConn, responseSent, type HttpConn } from './http.ts';
+import { stopTimer } from './timers.ts';
+import { waitReason } from './wait-reasons.ts';
+
+/** Client → server: a request on an open connection reaches the server's socket. */
+const REQUEST_NS = 30_000;
+/** Server → client: the response reaches the client. */
+const RESPONSE_NS = 30_000;
+/** connect() on loopback until the listener is readable. */
+const DIAL_NS = 100_000;
+/** Server CPU to read and parse a request (`readRequest`), and to write a response. */
+const PARSE_NS = 5_000;
+const WRITE_NS = 5_000;
+
+function count(w: World, name: string): void {
+  const c = w.s.counters;
+  c[name] = (c[name] ?? 0) + 1;
+}
+
+/** Park in the netpoller with no readiness scheduled yet; the G re-runs this op when woken. */
+function parkForIO(w: World, g: GRec, p: PRec): number {
+  gopark(w, g, p, waitReason.ioWait, 'netpoll');
+  w.s.netWaiters++;
+  g.pc--;
+  return OP_BLOCKED;
+}
+
+function wakeForIO(w: World, g: number, at: number): void {
+  pushEvent(w.s.queue, at, EvKind.NetReady, g, 0);
+}
+
+function connOf(w: World, g: GRec): HttpConn {
+  const http = stdlibOf(w.s).http;
+  const conn = http.conns[localsOf(stdlibOf(w.s), g.idx)[0] ?? -1];
+  if (conn === undefined) throw new Error(`G${g.goid} serves no connection`);
+  return conn;
+}
+
+/** `client.Get(url)`: pick or dial a connection and send the request on it. */
+function clientSend(w: World): void {
+  const s = w.s;
+  const http = stdlibOf(s).http;
+  count(w, 'sent');
+  const { conn, dialed } = pickConn(http, s.now);
+  conn.idleAt = Infinity;
+  conn.inbox.push(http.nextRequest++);
+  if (dialed) {
+    if (http.acceptG >= 0 && !http.acceptWaking) {
+      http.acceptWaking = true;
+      wakeForIO(w, http.acceptG, s.now + DIAL_NS);
+    }
+  } else if (conn.readerParked && !conn.readerWaking) {
+    conn.readerWaking = true;
+    wakeForIO(w, conn.g, s.now + REQUEST_NS);
+  }
+}
+
+/**
+ * The clients, outside the modelled server: like the reference's load generator, one request per
+ * tick of a `time.NewTicker(time.Second / qps)`, ticks checked against `load` before each wait
+ * (`for time.Since(start) < load { <-tick.C; ... }`), so exactly ceil(load / period) are sent.
+ */
+export interface StartClientsOp extends Op {
+  readonly kind: 'http.startClients';
+  readonly periodNs: number;
+  readonly untilNs: number;
+}
+registerOp<StartClientsOp>({
+  kind: 'http.startClients',
+  run: (w, _g, op, p) => {
+    const http = stdlibOf(w.s).http;
+    http.clientUntil = op.untilNs;
+    const fire = { kind: 'external', handler: 'http.client', arg: 0 } as const;
+    http.clientTimer = startTimer(w, p, w.s.now + op.periodNs, fire, { period: op.periodNs });
+    return 0;
+  },
+});
+registerExternal('http.client', (w) => {
+  const st = stdlibOf(w.s);
+  clientSend(w);
+  if (w.s.now >= st.http.clientUntil) stopTimer(st.timers, st.http.clientTimer);
+});
+
+/** `l.Accept()` in `Server.Serve`: local 0 gets the connection. */
+export interface AcceptOp extends Op {
+  readonly kind: 'http.accept';
+}
+registerOp<AcceptOp>({
+  kind: 'http.accept',
+  run: (w, g, _op, p) => {
+    const http = stdlibOf(w.s).http;
+    http.acceptWaking = false;
+    const id = http.backlog.shift();
+    if (id === undefined) {
+      http.acceptG = g.idx;
+      return parkForIO(w, g, p);
+    }
+    http.acceptG = -1;
+    localsOf(stdlibOf(w.s), g.idx)[0] = id;
+    return 0;
+  },
+});
+
+/** `c.readRequest` in `conn.serve`: local 1 gets the request, or the G waits in `IO wait`. */
+export interface ReadRequestOp extends Op {
+  readonly kind: 'http.readRequest';
+}
+registerOp<ReadRequestOp>({
+  kind: 'http.readRequest',
+  run: (w, g, _op, p) => {
+    const conn = connOf(w, g);
+    conn.g = g.idx;
+    conn.readerWaking = false;
+    const req = conn.inbox.shift();
+    if (req === undefined) {
+      conn.readerParked = true;
+      return parkForIO(w, g, p);
+    }
+    conn.readerParked = false;
+    localsOf(stdlibOf(w.s), g.idx)[1] = req;
+    return PARSE_NS;
+  },
+});
+
+/**
+ * TimeoutHandler writes the response: 200 with what the handler buffered, or 503 at the deadline
+ * (then `tw.err = ErrHandlerTimeout`). The client has it, and may reuse the connection, after
+ * the response's trip.
+ */
+export interface RespondOp extends Op {
+  readonly kind: 'http.respond';
+  readonly status: 200 | 503;
+}
+registerOp<RespondOp>({
+  kind: 'http.respond',
+  run: (w, g, op) => {
+    const st = stdlibOf(w.s);
+    count(w, op.status === 503 ? 'status503' : 'status200');
+    if (op.status === 503) st.http.timedOut.add(localsOf(st, g.idx)[1] ?? 0);
+    responseSent(st.http, connOf(w, g), w.s.now + RESPONSE_NS);
+    return WRITE_NS;
+  },
+});
+
+/** The inner handler's `io.WriteString(w, "ok")`: fails with ErrHandlerTimeout after a 503. */
+export interface HandlerWriteOp extends Op {
+  readonly kind: 'http.write';
+  /** The local holding the request. */
+  readonly req: number;
+}
+registerOp<HandlerWriteOp>({
+  kind: 'http.write',
+  run: (w, g, op) => {
+    const st = stdlibOf(w.s);
+    if (st.http.timedOut.has(localsOf(st, g.idx)[op.req] ?? 0)) count(w, 'errHandlerTimeout');
+    return 0;
+  },
+});
+
+/** The inner handler starts (+1) or returns (-1): the reference's `running` counter. */
+export interface HandlerRunningOp extends Op {
+  readonly kind: 'http.handlerRunning';
+  readonly delta: 1 | -1;
+  readonly req: number;
+}
+registerOp<HandlerRunningOp>({
+  kind: 'http.handlerRunning',
+  run: (w, g, op) => {
+    const st = stdlibOf(w.s);
+    st.http.handlersRunning += op.delta;
+    // The request is over for the handler: nothing will look at its timeoutWriter again.
+    if (op.delta < 0) st.http.timedOut.delete(localsOf(st, g.idx)[op.req] ?? 0);
+    return 0;
+  },
+});
