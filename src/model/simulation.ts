@@ -253,6 +253,11 @@ export class ModelSimulation implements Simulation {
     const s = this.w.s;
     while (!s.done && s.queue.size > 0 && s.queue.t[0]! <= tNs) this.step();
     if (!s.done && s.queue.size === 0) this.step();
+    // Nothing happens until the next event: the clock can stand at tNs.
+    if (!s.done && tNs > s.now && tNs <= s.cfg.horizonNs) {
+      sampleUntil(s, tNs + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
+      s.now = tNs;
+    }
   }
 
   runToEvent(n: number): void {
