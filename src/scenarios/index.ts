@@ -16,6 +16,7 @@ export const scenarios: readonly Scenario[] = [
   preemption,
   afterfuncLeak,
   onceStall,
+  timeoutHandler,
 ];
 
 export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
