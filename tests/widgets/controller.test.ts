@@ -75,6 +75,9 @@ class TracingFakeSim extends FakeSim {
   }
 }
 
+/** Tests never depend on wall-clock time: checkpoint spacing sees a clock that never moves. */
+const frozen = () => 0;
+
 function straight(n: number): FakeSim {
   const sim = new FakeSim(100_000);
   sim.runToEvent(n);
@@ -84,6 +87,7 @@ function straight(n: number): FakeSim {
 describe('TimeTravelController', () => {
   it('steps back to exactly the state a straight run reaches', () => {
     const c = new TimeTravelController(() => new FakeSim(1000), {
+      clock: frozen,
       checkpointEvery: 8,
     });
     for (let i = 0; i < 50; i++) c.stepForward();
@@ -95,13 +99,13 @@ describe('TimeTravelController', () => {
   });
 
   it('step back at event 0 does nothing and says so', () => {
-    const c = new TimeTravelController(() => new FakeSim(10));
+    const c = new TimeTravelController(() => new FakeSim(10), { clock: frozen });
     expect(c.stepBack()).toBe(false);
     expect(c.events).toBe(0);
   });
 
   it('stops at the end of the run', () => {
-    const c = new TimeTravelController(() => new FakeSim(3));
+    const c = new TimeTravelController(() => new FakeSim(3), { clock: frozen });
     expect([c.stepForward(), c.stepForward(), c.stepForward(), c.stepForward()]).toEqual([
       true,
       true,
@@ -113,6 +117,7 @@ describe('TimeTravelController', () => {
 
   it('a step back replays at most checkpointEvery events', () => {
     const c = new TimeTravelController(() => new FakeSim(1000), {
+      clock: frozen,
       checkpointEvery: 16,
     });
     c.seekEvent(900);
@@ -125,7 +130,7 @@ describe('TimeTravelController', () => {
   });
 
   it('advance moves virtual time by real ms × speed and never past the horizon', () => {
-    const c = new TimeTravelController(() => new FakeSim(1000));
+    const c = new TimeTravelController(() => new FakeSim(1000), { clock: frozen });
     c.advance(100, 1000); // 100 ms at 1 µs/s = 100 ns
     expect(c.nowNs).toBe(100);
     expect(c.events).toBe(straight(9).events); // event 10 happens at 101 ns
@@ -136,6 +141,7 @@ describe('TimeTravelController', () => {
 
   it('seekTime backwards lands where a straight run to that instant lands', () => {
     const c = new TimeTravelController(() => new FakeSim(1000), {
+      clock: frozen,
       checkpointEvery: 4,
     });
     c.seekTime(8000);
@@ -147,7 +153,7 @@ describe('TimeTravelController', () => {
   });
 
   it('reset starts a fresh run and notifies listeners', () => {
-    const c = new TimeTravelController(() => new FakeSim(1000));
+    const c = new TimeTravelController(() => new FakeSim(1000), { clock: frozen });
     let calls = 0;
     const off = c.subscribe(() => (calls += 1));
     c.seekEvent(20);
@@ -160,6 +166,7 @@ describe('TimeTravelController', () => {
 
   it('keeps at most maxCheckpoints, still landing exactly', () => {
     const c = new TimeTravelController(() => new FakeSim(5000), {
+      clock: frozen,
       checkpointEvery: 2,
       maxCheckpoints: 8,
     });
@@ -183,6 +190,7 @@ describe('TimeTravelController', () => {
         fc.integer({ min: 1, max: 64 }),
         (ops, every) => {
           const c = new TimeTravelController(() => new FakeSim(300), {
+            clock: frozen,
             checkpointEvery: every,
             maxCheckpoints: 6,
           });
@@ -202,6 +210,7 @@ describe('TimeTravelController', () => {
 
   it('with stepBy trace, a step forward runs to the next trace event and back undoes it', () => {
     const c = new TimeTravelController(() => new TracingFakeSim(1000), {
+      clock: frozen,
       stepBy: 'trace',
       checkpointEvery: 4,
     });
@@ -218,6 +227,7 @@ describe('TimeTravelController', () => {
 
   it('with stepBy trace, back from a scrubbed position lands just before the newest trace event', () => {
     const c = new TimeTravelController(() => new TracingFakeSim(1000), {
+      clock: frozen,
       stepBy: 'trace',
       checkpointEvery: 4,
     });
@@ -226,5 +236,32 @@ describe('TimeTravelController', () => {
     expect(c.events).toBe(299);
     c.stepForward();
     expect(c.events).toBe(300);
+  });
+
+  it('spaces checkpoints further apart when one costs as much as replaying many events', () => {
+    // A scripted clock: every checkpoint "costs" 10 ms, replaying costs 1 ms per 100 events.
+    class CostlySim extends FakeSim {
+      override checkpoint(): Checkpoint {
+        time += 10;
+        return super.checkpoint();
+      }
+      override step(): boolean {
+        time += 0.01;
+        return super.step();
+      }
+    }
+    let time = 0;
+    const c = new TimeTravelController(() => new CostlySim(100_000), {
+      checkpointEvery: 8,
+      clock: () => time,
+    });
+    c.seekTime(500_000);
+    const sim = c.sim as FakeSim;
+    sim.stepsTaken = 0;
+    c.stepBack();
+    // Balanced spacing is 10 ms × 100 events/ms = 1000 events: far more than 8, at most 1000.
+    expect(sim.stepsTaken).toBeGreaterThan(8);
+    expect(sim.stepsTaken).toBeLessThanOrEqual(1000);
+    expect(sim.hash).toBe(straight(sim.events).hash);
   });
 });

@@ -13,6 +13,12 @@ export interface ControllerOptions {
   readonly stepBy: 'event' | 'trace';
   /** A `trace` step gives up after this many events without a trace event. */
   readonly maxEventsPerStep: number;
+  /**
+   * Milliseconds, for balancing checkpoint cost against replay cost only (never for simulated
+   * time): a big run's checkpoint (a structured clone) can cost as much as replaying thousands of
+   * events, so checkpoints are spaced to cost about as much as the replay they save.
+   */
+  readonly clock: () => number;
 }
 
 const DEFAULTS: ControllerOptions = {
@@ -20,7 +26,11 @@ const DEFAULTS: ControllerOptions = {
   maxCheckpoints: 512,
   stepBy: 'event',
   maxEventsPerStep: 100_000,
+  clock: () => performance.now(),
 };
+
+/** Spacing never grows past this many events, so a step back never replays more. */
+const MAX_SPACING = 1 << 16;
 
 /**
  * Time travel over a deterministic `Simulation`: play at a speed, step forward and back, scrub to
@@ -41,6 +51,8 @@ export class TimeTravelController {
   /** Sorted by `events`; always holds the initial state first. */
   #checkpoints: Checkpoint[] = [];
   #spacing: number;
+  /** Replay speed seen so far, events per ms (0 until measured). */
+  #eventsPerMs = 0;
   #listeners = new Set<() => void>();
 
   constructor(makeSim: () => Simulation, options: Partial<ControllerOptions> = {}) {
@@ -152,7 +164,9 @@ export class TimeTravelController {
       horizonNs,
       this.#sim.nowNs + Math.round((realMs * speedNsPerSecond) / 1000),
     );
-    this.#runForwardUntil(target);
+    // runUntil stops exactly at the instant, so playing needs no rollback checkpoint.
+    this.#timed(() => this.#sim.runUntil(target));
+    this.#noteCheckpoint();
     this.#emit();
   }
 
@@ -181,18 +195,28 @@ export class TimeTravelController {
    */
   #runForwardUntil(tNs: number): void {
     while (!this.#sim.done && this.#sim.nowNs < tNs) {
-      const before = this.#sim.checkpoint();
+      const before = this.#checkpointHere();
       const startEvents = this.#sim.events;
-      this.#sim.runToEvent(startEvents + this.#spacing);
+      this.#timed(() => this.#sim.runToEvent(startEvents + this.#spacing));
       if (this.#sim.nowNs > tNs) {
         this.#sim.restore(before);
         this.#sim.runUntil(tNs);
         this.#noteCheckpoint();
         return;
       }
-      this.#noteCheckpoint();
       if (this.#sim.events === startEvents) return;
     }
+    this.#noteCheckpoint();
+  }
+
+  /** Runs `work` and updates the replay speed estimate. */
+  #timed(work: () => void): void {
+    const events = this.#sim.events;
+    const started = this.#options.clock();
+    work();
+    const ms = this.#options.clock() - started;
+    const done = this.#sim.events - events;
+    if (done >= 64 && ms > 0) this.#eventsPerMs = done / ms;
   }
 
   #restoreAtOrBefore(fits: (c: Checkpoint) => boolean): void {
@@ -206,18 +230,31 @@ export class TimeTravelController {
 
   #noteCheckpoint(): void {
     const last = this.#checkpoints.at(-1);
+    if (last && this.#sim.events < last.events + this.#spacing) return;
+    this.#checkpointHere();
+  }
+
+  /** The checkpoint at the current event, taken and kept in order if there is none yet. */
+  #checkpointHere(): Checkpoint {
     const events = this.#sim.events;
-    if (last && events < last.events + this.#spacing) return;
+    const at = this.#checkpoints.findIndex((c) => c.events >= events);
+    const existing = at === -1 ? undefined : this.#checkpoints[at];
+    if (existing?.events === events) return existing;
+    const started = this.#options.clock();
+    const taken = this.#sim.checkpoint();
+    const cost = this.#options.clock() - started;
     // Checkpoints past the current position are kept: they are the same states the run will reach.
-    const insertAt = this.#checkpoints.findIndex((c) => c.events >= events);
-    if (insertAt === -1) this.#checkpoints.push(this.#sim.checkpoint());
-    else if (this.#checkpoints[insertAt]?.events !== events) {
-      this.#checkpoints.splice(insertAt, 0, this.#sim.checkpoint());
+    if (at === -1) this.#checkpoints.push(taken);
+    else this.#checkpoints.splice(at, 0, taken);
+    if (this.#eventsPerMs > 0) {
+      const balanced = Math.ceil(cost * this.#eventsPerMs);
+      this.#spacing = Math.min(MAX_SPACING, Math.max(this.#spacing, balanced));
     }
     if (this.#checkpoints.length > this.#options.maxCheckpoints) {
       this.#checkpoints = this.#checkpoints.filter((_, i) => i % 2 === 0);
-      this.#spacing *= 2;
+      this.#spacing = Math.min(MAX_SPACING, this.#spacing * 2);
     }
+    return taken;
   }
 
   #emit(): void {
