@@ -85,6 +85,9 @@ func main() {
 
 const L = (needle: string): number => lineOf(source, needle);
 
+/** Where the program's file sits in goroutine dumps (the reference dump shows absolute paths). */
+const SOURCE_PATH = '/app/main.go';
+
 /** The first line containing `needle` after line `from` (for lines repeated in each worker). */
 function after(from: number, needle: string): number {
   const i = source.code.split('\n').findIndex((l, k) => k >= from && l.includes(needle));
@@ -193,7 +196,7 @@ const WG = 0;
 
 function workers(v: GmpValues): Program[] {
   const half = Math.max(1, Math.floor(v.work / 2));
-  const file = 'main.go';
+  const file = SOURCE_PATH;
   // The worker's CPU loop is shown on its `sink += crunch(...)` line; it returns through wg.Done.
   const worker = (func: string, role: string, blocking: Op | null): Program => {
     const decl = L(`func ${func.slice('main.'.length)}(`);
@@ -245,7 +248,7 @@ export function gmpPrograms(v: GmpValues): Program[] {
   };
   const wait: WgWaitOp = { kind: 'wg.Wait', wg: WG, line: L('wg.Wait()') };
   const programs: Program[] = [];
-  const mainFn = { func: 'main.main', file: 'main.go', line: L('func main()'), role: 'main' };
+  const mainFn = { func: 'main.main', file: SOURCE_PATH, line: L('func main()'), role: 'main' };
   if (v.spawner === 'one') {
     const all = Array.from({ length: v.goroutines }, (_, i) => i);
     programs.push({ ...mainFn, ops: [add, ...spawnOps(all), wait] });
@@ -264,7 +267,7 @@ export function gmpPrograms(v: GmpValues): Program[] {
     for (let i = k; i < v.goroutines; i += spawners) mine.push(i);
     programs.push({
       func: 'main.main.func1',
-      file: 'main.go',
+      file: SOURCE_PATH,
       line: L('go func(s int)'),
       role: 'spawner',
       ops: spawnOps(mine),

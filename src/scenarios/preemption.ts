@@ -61,6 +61,9 @@ func main() {
 
 const L = (needle: string): number => lineOf(source, needle);
 
+/** Where the program's file sits in goroutine dumps (the reference dump shows absolute paths). */
+const SOURCE_PATH = '/app/main.go';
+
 const params = {
   async: {
     kind: 'bool',
@@ -148,14 +151,14 @@ export function preemptionPrograms(v: PreemptValues): Program[] {
   const done: WgAddOp = { kind: 'wg.Add', wg: 0, delta: -1, line: L('go func()') };
   const main: Program = {
     func: 'main.main',
-    file: 'main.go',
+    file: SOURCE_PATH,
     line: L('func main()'),
     role: 'main',
     ops: [loop, ...Array.from({ length: v.trials }, () => trial).flat()],
   };
   const spinner: Program = {
     func: 'main.main.func1',
-    file: 'main.go',
+    file: SOURCE_PATH,
     line: L('go func()'),
     role: 'spinner',
     ops: [loop, done],
