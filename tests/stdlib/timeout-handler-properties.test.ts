@@ -20,7 +20,10 @@ interface Params {
 
 function simulate(p: Params, load: number, total: number): StdlibSimulation {
   const values = { ...p, load, total, go: '1.25' };
-  return timeoutHandler.create(values, { seed: 7, sampleNs: 100 * MILLISECOND }) as StdlibSimulation;
+  return timeoutHandler.create(values, {
+    seed: 7,
+    sampleNs: 100 * MILLISECOND,
+  }) as StdlibSimulation;
 }
 
 const params = fc.record({
@@ -53,28 +56,32 @@ describe('timeout-handler properties', () => {
 
   test('no goroutine is lost or created from nowhere', () => {
     fc.assert(
-      fc.property(params, fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 5, maxLength: 12 }), (p, stops) => {
-        const sim = simulate(p, 2 * SECOND, 6 * SECOND);
-        const s = sim.engine.state;
-        const roleOf = (prog: number) => sim.engine.world.code[prog]?.role ?? '?';
-        for (const stop of stops) {
-          sim.runToEvent(sim.events + stop);
-          const live = s.allgs.filter((g) => g.status !== '_Gdead');
-          const byRole = (role: string) => live.filter((g) => roleOf(g.prog) === role).length;
-          const http = s.stdlib?.http;
-          const accepted = http?.conns.filter((c) => c.g >= 0).length ?? 0;
-          expect(live.length).toBe(s.ngLive);
-          expect(byRole('main')).toBe(1);
-          expect(byRole('conn')).toBeLessThanOrEqual(accepted + 1);
-          expect(byRole('conn')).toBeGreaterThanOrEqual(accepted);
-          // An inner G counts as running from its first op to its `running--`; before that it
-          // waits in a run queue, and after it only zero-time bookkeeping is left before it exits.
-          const started = live.filter((g) => roleOf(g.prog) === 'handler' && g.pc > 0).length;
-          expect(started).toBe(http?.handlersRunning ?? 0);
-          expect(live.length).toBe(1 + byRole('conn') + byRole('handler') + byRole('timer-f'));
-          expect(byRole('timer-f')).toBeLessThanOrEqual(s.stdlib?.ctxs.ctxs.size ?? 0);
-        }
-      }),
+      fc.property(
+        params,
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 5, maxLength: 12 }),
+        (p, stops) => {
+          const sim = simulate(p, 2 * SECOND, 6 * SECOND);
+          const s = sim.engine.state;
+          const roleOf = (prog: number) => sim.engine.world.code[prog]?.role ?? '?';
+          for (const stop of stops) {
+            sim.runToEvent(sim.events + stop);
+            const live = s.allgs.filter((g) => g.status !== '_Gdead');
+            const byRole = (role: string) => live.filter((g) => roleOf(g.prog) === role).length;
+            const http = s.stdlib?.http;
+            const accepted = http?.conns.filter((c) => c.g >= 0).length ?? 0;
+            expect(live.length).toBe(s.ngLive);
+            expect(byRole('main')).toBe(1);
+            expect(byRole('conn')).toBeLessThanOrEqual(accepted + 1);
+            expect(byRole('conn')).toBeGreaterThanOrEqual(accepted);
+            // An inner G counts as running from its first op to its `running--`; before that it
+            // waits in a run queue, and after it only zero-time bookkeeping is left before it exits.
+            const started = live.filter((g) => roleOf(g.prog) === 'handler' && g.pc > 0).length;
+            expect(started).toBe(http?.handlersRunning ?? 0);
+            expect(live.length).toBe(1 + byRole('conn') + byRole('handler') + byRole('timer-f'));
+            expect(byRole('timer-f')).toBeLessThanOrEqual(s.stdlib?.ctxs.ctxs.size ?? 0);
+          }
+        },
+      ),
       { numRuns: 10, seed: 42 },
     );
   });
