@@ -52,21 +52,28 @@ export function localsOf(st: StdlibState, gi: number): number[] {
   return l;
 }
 
+/** One hooks object per P record: ops run millions of times and must not allocate closures. */
+const hooksByP = new WeakMap<PRec, ChanHooks>();
+
 /**
  * The hooks stdlib operations call, for code running on P `p`: `ready` is goready onto `p`'s
  * runnext; timer channels tell the timers when someone blocks on them (Go 1.23).
  */
 export function stdHooks(w: World, p: PRec): ChanHooks {
-  const st = stdlibOf(w.s);
-  return {
-    ready: (g) => goready(w, g, p),
-    randn: (n) => nextInt(w.s.rng, n),
-    timerChanBlocked: (id, delta) => timerChanBlocked(st.timers, id, p.id, delta),
-    timerChanPoll: (id) => {
-      const fire = maybeRunChan(st.timers, id, w.s.now);
-      if (fire !== null) carryOut(w, fire, p);
-    },
-  };
+  let hooks = hooksByP.get(p);
+  if (hooks === undefined) {
+    hooks = {
+      ready: (g) => goready(w, g, p),
+      randn: (n) => nextInt(w.s.rng, n),
+      timerChanBlocked: (id, delta) => timerChanBlocked(stdlibOf(w.s).timers, id, p.id, delta),
+      timerChanPoll: (id) => {
+        const fire = maybeRunChan(stdlibOf(w.s).timers, id, w.s.now);
+        if (fire !== null) carryOut(w, fire, p);
+      },
+    };
+    hooksByP.set(p, hooks);
+  }
+  return hooks;
 }
 
 /** Start a stdlib timer on P `p`; returns its id. */
