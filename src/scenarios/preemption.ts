@@ -171,7 +171,7 @@ function latencies(s: Sched): readonly number[] {
 }
 
 function horizonNs(v: PreemptValues): number {
-  return (v.trials + 1) * (v.spin * 1.1 + v.sleep + 30_000_000);
+  return Math.ceil((v.trials + 1) * (v.spin * 1.1 + v.sleep + 30_000_000));
 }
 
 const ms = (ns: number): number => Math.round(ns / 100_000) / 10;
