@@ -24,14 +24,19 @@ function benchScenarioDefaults(log: (line: string) => void): void {
   }
 }
 
-/** design.md: the 12 s reference run in under 20 ms; one hour at 1000 qps in under 5 s. */
+/**
+ * design.md: the 12 s reference run in under 20 ms; one hour at 1000 qps in under 5 s. The hour
+ * is projected from a 10 s slice at the same rate (×360) so the bench stays short on a shared
+ * machine; it says so in its line.
+ */
 const TIMEOUT_HANDLER_BUDGETS = [
-  { what: 'the 12 s reference run', raw: {}, budgetMs: 20, runs: RUNS },
+  { what: 'the 12 s reference run', raw: {}, budgetMs: 20, runs: RUNS, scale: 1 },
   {
-    what: 'one hour at 1000 qps',
-    raw: { qps: '1000', load: '1h', total: '1h' },
+    what: 'one hour at 1000 qps (projected ×360 from 10 s)',
+    raw: { qps: '1000', load: '10s', total: '10s' },
     budgetMs: 5000,
     runs: 1,
+    scale: 360,
   },
 ] as const;
 
@@ -40,10 +45,10 @@ function benchTimeoutHandler(log: (line: string) => void): void {
     log('timeout-handler: not in the registry yet; its budgets were not measured');
     return;
   }
-  for (const { what, raw, budgetMs, runs } of TIMEOUT_HANDLER_BUDGETS) {
+  for (const { what, raw, budgetMs, runs, scale } of TIMEOUT_HANDLER_BUDGETS) {
     try {
       const wall = () => runScenario('timeout-handler', raw).counters['wallMs'] ?? NaN;
-      const ms = median(Array.from({ length: runs }, wall));
+      const ms = median(Array.from({ length: runs }, wall)) * scale;
       const verdict = ms <= budgetMs ? 'ok' : 'OVER';
       log(`timeout-handler, ${what}: ${ms.toFixed(1)} ms wall (budget ${budgetMs} ms: ${verdict})`);
     } catch (e) {
