@@ -10,6 +10,8 @@ import { statusColor } from './status-colors';
  * aggregates instead (per-P queue bars, a heat strip of states), so 100,000 stay smooth.
  */
 export const SPRITE_LIMIT = 2000;
+/** While playing, labels are redrawn on every this many frames. */
+const LIVE_LABEL_EVERY = 6;
 /** How long a steal or hand-off stays drawn, ms. */
 const FLASH_MS = 900;
 
@@ -37,6 +39,8 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   let flashes: Flash[] = [];
   let counters: Readonly<Record<string, number>> = {};
   let horizonNs = 1;
+  let live = false;
+  let liveShows = 0;
   let sysmonTicks = 0;
   let lastSeq = -1;
 
@@ -368,13 +372,17 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     drawAggregates(many);
     if (many) clearSprites();
     else placeSprites(view.gs);
-    drawLabels();
+    // Re-rendering a dozen text textures every frame costs more than everything else drawn, so
+    // while playing the labels refresh every few frames; a paused picture always has them exact.
+    liveShows = live ? liveShows + 1 : 0;
+    if (liveShows % LIVE_LABEL_EVERY === 0) drawLabels();
     drawFlashes();
   };
 
   const renderer: StageRenderer = {
-    show({ view: next, trace, counters: nextCounters, horizonNs: horizon }) {
+    show({ view: next, trace, counters: nextCounters, horizonNs: horizon, live: isLive }) {
       horizonNs = horizon;
+      live = isLive;
       const newest = trace.at(-1)?.seq ?? -1;
       if (!view || next.nowNs < view.nowNs || newest < lastSeq) {
         // First picture, a step back or a fresh run: nothing is new, so nothing flashes.

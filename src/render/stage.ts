@@ -26,6 +26,11 @@ export interface StageInput {
   readonly counters: Readonly<Record<string, number>>;
   /** How much virtual time the whole run covers, for time axes and progress. */
   readonly horizonNs: number;
+  /**
+   * True while playing: a renderer may refresh costly detail (text textures) only on some
+   * frames. The widget always follows a live run with a non-live show, which draws everything.
+   */
+  readonly live: boolean;
 }
 
 /**
