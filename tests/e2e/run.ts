@@ -6,6 +6,7 @@ import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
 import { checkPrintStyles, checkThemeToggle } from './site-checks';
+import { runtimeWidgetChecks } from './widgets/index';
 import {
   checkBadQueryValue,
   checkChapterWidget,
@@ -90,6 +91,8 @@ async function main(): Promise<number> {
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
       if (firstChapter)
         widgetChecks.push(await checkPrintStyles(browser, server.siteUrl, firstChapter));
+      // The runtime widgets (gmp, stack-growth, preemption): tests/e2e/widgets/.
+      widgetChecks.push(...(await runtimeWidgetChecks(browser, server.siteUrl)));
       for (const check of widgetChecks) {
         console.log(`  ${check.problems.length === 0 ? 'ok  ' : 'FAIL'} ${check.name}`);
       }
