@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   formatDump,
@@ -242,6 +243,61 @@ describe('deep stacks are elided the way the runtime does it', () => {
       expect(formatDump(parsed, { goVersion })).toBe(text);
     },
   );
+});
+
+describe('round trip over any dump the runtime could print', () => {
+  const ident = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);
+  const funcArb = fc.oneof(
+    fc.tuple(ident, ident).map(([pkg, fn]) => `${pkg}.${fn}`),
+    fc.tuple(ident, ident).map(([pkg, fn]) => `${pkg}.(*T).${fn}`),
+    ident.map((pkg) => `${pkg}.main.func1.2`),
+  );
+  const place = {
+    file: ident.map((name) => `/src/app/${name}.go`),
+    line: fc.integer({ min: 1, max: 99_999 }),
+  };
+  const frameArb = fc.oneof(
+    fc.record({ func: funcArb, args: fc.constant('...'), ...place }),
+    fc.record({
+      func: funcArb,
+      args: fc.constantFrom('', '0x0?', '0xc000012345, 0x1', '{0x7ffc, 0x0?}'),
+      ...place,
+      offset: fc.integer({ min: 0, max: 0xfffff }),
+    }),
+  );
+  const recordArb: fc.Arbitrary<GoroutineRecord> = fc
+    .record(
+      {
+        id: fc.integer({ min: 1, max: 1_000_000 }),
+        state: fc.constantFrom(
+          'running',
+          'runnable',
+          'chan receive',
+          'select (no cases)',
+          'sync.Mutex.Lock',
+          'IO wait',
+        ),
+        waitMinutes: fc.integer({ min: 1, max: 10_000 }),
+        lockedToThread: fc.constant(true),
+        frames: fc.array(frameArb, { maxLength: 100 }),
+        createdBy: fc.record({
+          func: funcArb,
+          ...place,
+          offset: fc.integer({ min: 1, max: 0xfff }),
+          parentId: fc.integer({ min: 1, max: 1_000_000 }),
+        }),
+      },
+      { requiredKeys: ['id', 'state', 'frames'] },
+    )
+    .map((r) => r as GoroutineRecord);
+
+  test('parseDump(formatDump(records)) gives the records back (Go 1.21+ form)', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 5 }), (records) => {
+        expect(parseDump(formatDump(records, { goVersion: 'go1.25' }))).toEqual(records);
+      }),
+    );
+  });
 });
 
 describe('waitReasonFor', () => {
