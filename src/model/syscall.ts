@@ -5,7 +5,7 @@
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
  */
 import { EvKind, pushEvent } from './event-queue.ts';
-import { acquirep, kickP, pidleget, stopm } from './m.ts';
+import { acquirep, handoffp, kickP, pidleget, stopm } from './m.ts';
 import type { World } from './program.ts';
 import { globrunqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
@@ -41,6 +41,18 @@ export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
       },
     );
   }
+}
+
+/**
+ * entersyscallblock: for a call known to block (e.g. a blocking read on a pipe), the P is handed
+ * off at once instead of waiting for sysmon (fact 14).
+ */
+export function entersyscallblock(w: World, g: GRec, p: PRec, ns: number): void {
+  entersyscall(w, g, p, ns);
+  w.s.allm[g.at]!.oldp = NO;
+  p.status = '_Pidle';
+  p.syscalltick++;
+  handoffp(w, p);
 }
 
 export function exitsyscall(w: World, gi: number, mi: number): void {

@@ -15,6 +15,8 @@ export const go = (p: number, line = 12): Op => ({ kind: 'go', prog: p, line }) 
 export const gosched = (line = 13): Op => ({ kind: 'gosched', line });
 export const goyield = (line = 14): Op => ({ kind: 'goyield', line });
 export const syscall = (ns: number, line = 15): Op => ({ kind: 'syscall', ns, line }) as Op;
+export const syscallBlock = (ns: number, line = 20): Op =>
+  ({ kind: 'syscallBlock', ns, line }) as Op;
 export const netread = (ns: number, line = 16): Op => ({ kind: 'netread', ns, line }) as Op;
 export const sleep = (ns: number, line = 17): Op => ({ kind: 'sleep', ns, line }) as Op;
 export const wgAdd = (delta: number, line = 18): Op =>

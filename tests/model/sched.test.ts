@@ -15,6 +15,7 @@ import {
   spin,
   compute,
   syscall,
+  syscallBlock,
   us,
   wgAdd,
   wgWait,
@@ -147,6 +148,20 @@ describe('syscalls, netpoller, threads', () => {
     const exit = sim.trace().find((e) => e.kind === 'syscall-exit')!;
     expect(exit.to?.kind).toBe('globalq');
     expect(sim.trace().some((e) => e.kind === 'm-park' && e.tNs === exit.tNs)).toBe(true);
+  });
+
+  test('fact 14: entersyscallblock hands the P off at once, without waiting for sysmon', () => {
+    const sim = simOf(
+      spawnAll([prog('main.b', [syscallBlock(5 * ms)]), prog('main.c', [compute(1 * ms)])]),
+      {
+        traceCapacity: 10_000,
+      },
+    );
+    runToEnd(sim);
+    const handoff = sim.trace().find((e) => e.kind === 'handoff')!;
+    const enter = sim.trace().find((e) => e.kind === 'syscall-enter')!;
+    expect(handoff.tNs).toBe(enter.tNs);
+    expect(sim.trace().find((e) => e.kind === 'exit' && e.g === 6)!.tNs).toBeLessThan(5 * ms);
   });
 
   test('fact 15: goroutines waiting on the network hold no M', () => {

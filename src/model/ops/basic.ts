@@ -4,7 +4,7 @@
  */
 import { NEWPROC_COST_NS } from '../constants.ts';
 import { dropg } from '../m.ts';
-import { entersyscall } from '../syscall.ts';
+import { entersyscall, entersyscallblock } from '../syscall.ts';
 import { gopark } from '../park.ts';
 import { netpollBlock } from '../netpoll.ts';
 import { newproc } from '../proc.ts';
@@ -105,6 +105,19 @@ registerOp<SyscallOp>({
   kind: 'syscall',
   run: (w, g, op, p) => {
     entersyscall(w, g, p, op.ns);
+    return OP_DETACHED;
+  },
+});
+
+/** A syscall the runtime knows will block (entersyscallblock): the P is handed off at once. */
+export interface SyscallBlockOp extends Op {
+  readonly kind: 'syscallBlock';
+  readonly ns: number;
+}
+registerOp<SyscallBlockOp>({
+  kind: 'syscallBlock',
+  run: (w, g, op, p) => {
+    entersyscallblock(w, g, p, op.ns);
     return OP_DETACHED;
   },
 });
