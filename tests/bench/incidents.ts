@@ -41,12 +41,31 @@ function measure(sim: Simulation, untilNs: number, onSample?: () => void): Measu
 }
 
 function reference(): Measure {
-  const values = { qps: 50, work: 4 * SECOND, timeout: SECOND, load: 6 * SECOND, ctx: false, total: 12 * SECOND, go: '1.19' };
-  return measure(timeoutHandler.create(values, { seed: 1, sampleNs: SECOND / 2, traceCapacity: 0 }), values.total);
+  const values = {
+    qps: 50,
+    work: 4 * SECOND,
+    timeout: SECOND,
+    load: 6 * SECOND,
+    ctx: false,
+    total: 12 * SECOND,
+    go: '1.19',
+  };
+  return measure(
+    timeoutHandler.create(values, { seed: 1, sampleNs: SECOND / 2, traceCapacity: 0 }),
+    values.total,
+  );
 }
 
 function hour(loadNs: number): Measure & { peakHeapMb: number } {
-  const values = { qps: 1000, work: 4 * SECOND, timeout: SECOND, load: loadNs, ctx: false, total: loadNs, go: '1.25' };
+  const values = {
+    qps: 1000,
+    work: 4 * SECOND,
+    timeout: SECOND,
+    load: loadNs,
+    ctx: false,
+    total: loadNs,
+    go: '1.25',
+  };
   const sim = timeoutHandler.create(values, { seed: 1, sampleNs: SECOND / 2, traceCapacity: 0 });
   let peakHeapMb = 0;
   const m = measure(sim, values.total, () => {
@@ -61,7 +80,12 @@ function median(xs: readonly number[]): number {
 }
 
 const arg = process.argv.indexOf('--hour-load');
-const hourLoad = arg > 0 ? Number.parseFloat(process.argv[arg + 1] ?? '1') * (process.argv[arg + 1]?.endsWith('m') === true ? 60 : 3600) * SECOND : 3600 * SECOND;
+const hourLoad =
+  arg > 0
+    ? Number.parseFloat(process.argv[arg + 1] ?? '1') *
+      (process.argv[arg + 1]?.endsWith('m') === true ? 60 : 3600) *
+      SECOND
+    : 3600 * SECOND;
 
 reference(); // warm-up
 const refs = Array.from({ length: 7 }, reference);

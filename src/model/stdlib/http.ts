@@ -33,8 +33,8 @@ export interface HttpState {
   nextRequest: number;
   /** Requests TimeoutHandler answered with 503: later writes fail with ErrHandlerTimeout. */
   timedOut: Set<number>;
-  /** Inner handlers running (the reference's `running` counter). */
-  handlersRunning: number;
+  /** Requests whose inner handler is running (the reference's `running` counter is its size). */
+  handlersRunning: Set<number>;
   /** The clients' ticker (a timer) and when they stop sending. */
   clientTimer: number;
   clientUntil: number;
@@ -49,7 +49,7 @@ export function newHttpState(): HttpState {
     acceptWaking: false,
     nextRequest: 1,
     timedOut: new Set(),
-    handlersRunning: 0,
+    handlersRunning: new Set(),
     clientTimer: -1,
     clientUntil: 0,
   };

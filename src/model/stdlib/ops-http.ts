@@ -150,7 +150,9 @@ registerOp<RespondOp>({
   run: (w, g, op) => {
     const st = stdlibOf(w.s);
     count(w, op.status === 503 ? 'status503' : 'status200');
-    if (op.status === 503) st.http.timedOut.add(localsOf(st, g.idx)[1] ?? 0);
+    // `tw.err = ErrHandlerTimeout`: only a handler still running can ever see it.
+    const req = localsOf(st, g.idx)[1] ?? 0;
+    if (op.status === 503 && st.http.handlersRunning.has(req)) st.http.timedOut.add(req);
     responseSent(st.http, connOf(w, g), w.s.now + RESPONSE_NS);
     return 0;
   },
@@ -181,9 +183,14 @@ registerOp<HandlerRunningOp>({
   kind: 'http.handlerRunning',
   run: (w, g, op) => {
     const st = stdlibOf(w.s);
-    st.http.handlersRunning += op.delta;
-    // The request is over for the handler: nothing will look at its timeoutWriter again.
-    if (op.delta < 0) st.http.timedOut.delete(localsOf(st, g.idx)[op.req] ?? 0);
+    const req = localsOf(st, g.idx)[op.req] ?? 0;
+    if (op.delta > 0) {
+      st.http.handlersRunning.add(req);
+    } else {
+      // The request is over for the handler: nothing will look at its timeoutWriter again.
+      st.http.handlersRunning.delete(req);
+      st.http.timedOut.delete(req);
+    }
     return 0;
   },
 });
