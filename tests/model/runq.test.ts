@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { globrunqget, runqget, runqput, runqsteal, type Found } from '../../src/model/runq.ts';
 import { findRunnable } from '../../src/model/schedule.ts';
+import { coprimesOf } from '../../src/model/steal.ts';
 import { NO, globalRunqLen } from '../../src/model/state.ts';
 import { newproc } from '../../src/model/proc.ts';
 import { prog, simOf } from './helpers.ts';
@@ -111,6 +112,18 @@ describe('run queues', () => {
     expect([thief.runq[0], thief.runq[1]]).toEqual([gs[0], gs[1]]);
     expect(p0.runqtail - p0.runqhead).toBe(2);
     expect(p0.runnext).toBe(gs[5]);
+  });
+
+  test('fact 7: randomOrder strides by a number coprime to GOMAXPROCS, so a pass visits every P once', () => {
+    for (const count of [1, 2, 3, 4, 6, 8, 12, 256]) {
+      const coprimes = coprimesOf(count);
+      for (const inc of coprimes) {
+        const seen = new Set<number>();
+        for (let k = 0, pos = 5 % count; k < count; k++, pos = (pos + inc) % count) seen.add(pos);
+        expect(seen.size).toBe(count);
+      }
+    }
+    expect(coprimesOf(8)).toEqual([1, 3, 5, 7]);
   });
 
   test("fact 7: the victim's runnext is stolen only when asked (the last pass) and its ring is empty", () => {

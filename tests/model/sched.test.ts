@@ -164,6 +164,19 @@ describe('syscalls, netpoller, threads', () => {
     expect(sim.trace().find((e) => e.kind === 'exit' && e.g === 6)!.tNs).toBeLessThan(5 * ms);
   });
 
+  test('fact 11: with every P busy, sysmon polls the network once nobody has for 10ms', () => {
+    const sim = simOf(
+      spawnAll([prog('main.spin', [spin(100 * ms)]), prog('main.reader', [netread(1 * ms)])]),
+      {
+        traceCapacity: 100_000,
+      },
+    );
+    runToEnd(sim);
+    const polled = sim.trace().find((e) => e.kind === 'netpoll')!;
+    expect(polled.tNs).toBeGreaterThan(10 * ms);
+    expect(polled.tNs).toBeLessThan(12 * ms);
+  });
+
   test('fact 15: goroutines waiting on the network hold no M', () => {
     const workers = Array.from({ length: 500 }, (_, i) => prog(`main.n${i}`, [netread(20 * ms)]));
     const sim = simOf(spawnAll(workers), { gomaxprocs: 4 });
