@@ -14,7 +14,8 @@ export interface WidgetSpec {
 }
 
 export const RUNTIME_WIDGETS: readonly WidgetSpec[] = [
-  { id: 'gmp', schema: gmp.params, start: 'seed=3&step=3000', seeded: true },
+  // 50ms of work per goroutine: long enough that the Go version (preemption) changes the picture.
+  { id: 'gmp', schema: gmp.params, start: 'seed=3&step=3000&work=50ms', seeded: true },
   { id: 'stack-growth', schema: stackGrowth.params, start: 'seed=1&step=590', seeded: false },
   { id: 'preemption', schema: preemption.params, start: 'seed=1&step=200', seeded: false },
 ];
