@@ -8,10 +8,10 @@
  *   piles up, nilConfig = calls - 1.
  * - fixed: one loader goroutine retries a load bounded by a timeout; callers wait at most 50ms.
  */
-import { goroutineRecords } from '../model/dump.ts';
 import type { Program } from '../model/program.ts';
 import type { World } from '../model/program.ts';
 import { contextTimerFn } from '../model/stdlib/context.ts';
+import { stdlibRecords } from '../model/stdlib/dump.ts';
 import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation } from '../model/stdlib/simulation.ts';
 import { mutexWaitReason } from '../model/stdlib/wait-reasons.ts';
@@ -275,7 +275,7 @@ function mutexWaitFrames(): GoroutineFrame[] {
  */
 function onceDump(w: World): string {
   const s = w.s;
-  const records = goroutineRecords(w);
+  const records = stdlibRecords(w);
   const mutexReason = mutexWaitReason(s.cfg.goMinor);
   const byGoid = new Map(s.allgs.filter((g) => g.status !== '_Gdead').map((g) => [g.goid, g]));
   for (const rec of records) {

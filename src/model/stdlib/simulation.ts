@@ -14,6 +14,7 @@ import type {
 import { sampleUntil } from '../metrics.ts';
 import { ModelSimulation, type ModelSpec } from '../simulation.ts';
 import type { World } from '../program.ts';
+import { stdlibDump } from './dump.ts';
 import { nextStdlibTimer, runStdlibTimers } from './engine-bridge.ts';
 import { newStdlibState, type StdlibShape } from './stdlib-state.ts';
 import './ops-index.ts';
@@ -178,8 +179,6 @@ export class StdlibSimulation implements Simulation {
   }
 
   dump(): string {
-    const custom = this.spec.dump;
-    if (custom === undefined) return this.engine.dump();
-    return custom(this.engine.world);
+    return (this.spec.dump ?? stdlibDump)(this.engine.world);
   }
 }
