@@ -99,7 +99,10 @@ export function startm(w: World, p: PRec | null, spinning: boolean): void {
   wakeSysmon(w);
 }
 
-/** sysmon sleeps while every P is idle; a P getting busy again restarts its short ticks. */
+/**
+ * sysmon sleeps while every P is idle; an M taking a P again (startm, a netpoll or timer wake-up,
+ * exitsyscall) wakes it, and it restarts with its short ticks.
+ */
 export function wakeSysmon(w: World): void {
   const s = w.s;
   if (!s.sysmonWait) return;

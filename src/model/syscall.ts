@@ -5,7 +5,7 @@
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
  */
 import { EvKind, pushEvent } from './event-queue.ts';
-import { acquirep, handoffp, kickP, pidleget, stopm } from './m.ts';
+import { acquirep, handoffp, kickP, pidleget, stopm, wakeSysmon } from './m.ts';
 import type { World } from './program.ts';
 import { globrunqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
@@ -68,6 +68,7 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
   if (p === null) p = pidleget(s);
   if (p !== null) {
     acquirep(m, p);
+    wakeSysmon(w);
     g.status = '_Grunning';
     g.where = 'running';
     g.at = p.id;

@@ -5,7 +5,7 @@
  */
 import { EvKind, pushEvent } from './event-queue.ts';
 import { goready } from './park.ts';
-import { acquirep, kickP, pidleget, pidleremove, startm } from './m.ts';
+import { acquirep, kickP, pidleget, pidleremove, startm, wakeSysmon } from './m.ts';
 import { M_WAKE_NS } from './constants.ts';
 import type { World } from './program.ts';
 import { NO, type PRec } from './state.ts';
@@ -100,6 +100,7 @@ export function onTimer(w: World, pid: number): void {
     s.pollerM = NO;
     s.lastpoll = s.now;
     acquirep(m, p);
+    wakeSysmon(w);
     kickP(s, p, M_WAKE_NS);
     return;
   }

@@ -177,6 +177,15 @@ describe('syscalls, netpoller, threads', () => {
     expect(polled.tNs).toBeLessThan(12 * ms);
   });
 
+  test('fact 10: sysmon, asleep while every P idles in netpoll, wakes with the Ps and preempts again', () => {
+    const reader = (name: string) => prog(name, [netread(5 * ms), spin(100 * ms)]);
+    const sim = simOf(spawnAll([reader('main.a'), reader('main.b')]), { traceCapacity: 100_000 });
+    runToEnd(sim);
+    const preempts = sim.trace().filter((e) => e.kind === 'preempt');
+    expect(preempts.length).toBeGreaterThan(5);
+    expect(preempts[0]!.tNs).toBeLessThan(5 * ms + 21 * ms);
+  });
+
   test('fact 15: goroutines waiting on the network hold no M', () => {
     const workers = Array.from({ length: 500 }, (_, i) => prog(`main.n${i}`, [netread(20 * ms)]));
     const sim = simOf(spawnAll(workers), { gomaxprocs: 4 });
