@@ -13,6 +13,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-sub-path/',
       '.astro/',
       'node_modules/',
       'coverage/',

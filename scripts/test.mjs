@@ -109,7 +109,9 @@ try {
   await unitTests();
   const built = await gate('Build (astro build → dist/)', 'npx', ['astro', 'build']);
   if (built) await browserTests('Browser tests on dist/ (Chromium)', { BASE_PATH: '/' });
-  const subPathDist = path.join(scratch, 'dist-sub-path');
+  // Inside the project: Astro keeps a build's prerender chunks next to an outDir in the project,
+  // but in the shared .astro/ for one outside it, where another build could overwrite them.
+  const subPathDist = path.resolve('dist-sub-path');
   const builtUnderBase = await gate(
     `Build under a sub-path (BASE_PATH=${SUB_PATH})`,
     'npx',

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /**
  * Checks pages of a served site in Chromium, the way a reader meets them. For every page, in a
@@ -55,6 +55,11 @@ export interface CheckOptions {
 const AXE_TAGS = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const HYDRATION_TIMEOUT_MS = 15_000;
+/**
+ * Playwright's evaluate() and axe have no timeout of their own; a page whose main thread or
+ * compositor stalls would hang the whole run. Past this deadline the page fails instead.
+ */
+const PAGE_DEADLINE_MS = 120_000;
 
 const CONTEXTS: Readonly<Record<Mode, BrowserContextOptions>> = {
   default: { viewport: { width: 1280, height: 800 } },
@@ -69,16 +74,27 @@ interface PageFacts {
   readonly overflowPx: number;
 }
 
-/** Scrolls top to bottom so every client:visible island comes into view and hydrates. */
+/**
+ * Scrolls top to bottom so every client:visible island comes into view and hydrates. Waits on
+ * timers, not animation frames: a page whose frames stall must fail the hydration check, not hang.
+ */
 async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const step = Math.max(200, window.innerHeight * 0.8);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     window.scrollTo(0, 0);
   });
+}
+
+function deadline(ms: number): { promise: Promise<'timed out'>; cancel: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
 }
 
 function readFacts(page: Page): Promise<PageFacts> {
@@ -129,62 +145,84 @@ async function checkPage(
   withAxe: boolean,
 ): Promise<{ problems: string[]; facts: PageFacts | undefined }> {
   const problems: string[] = [];
-  const origin = new URL(siteUrl).origin;
   const context = await browser.newContext(CONTEXTS[mode]);
+  const timeout = deadline(PAGE_DEADLINE_MS);
   try {
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith('http') && new URL(url).origin !== origin) {
-        problems.push(`request to another origin: ${url}`);
-        await route.abort('blockedbyclient');
-        return;
-      }
-      await route.continue();
-    });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-
-    const response = await page.goto(new URL(pagePath, siteUrl).href, { waitUntil: 'load' });
-    const status = response?.status() ?? 0;
-    if (status !== 200) problems.push(`HTTP status ${status}`);
-
-    await scrollThrough(page);
-    const hydrated = await page
-      .waitForFunction(
-        () => [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')),
-        undefined,
-        { timeout: HYDRATION_TIMEOUT_MS },
-      )
-      .then(
-        () => true,
-        () => false,
-      );
-    if (!hydrated) problems.push('an island did not hydrate');
-    await page.waitForLoadState('networkidle');
-
-    const facts = await readFacts(page);
-    if (facts.title === '') problems.push('no <title>');
-    if (facts.h1Count !== 1) problems.push(`${facts.h1Count} <h1> elements (want exactly 1)`);
-    if (mode === 'reduced-motion' && facts.overflowPx > 1) {
-      problems.push(`content overflows a 360 px screen by ${facts.overflowPx}px`);
+    const outcome = await Promise.race([
+      inspectPage(context, siteUrl, pagePath, mode, withAxe, problems),
+      timeout.promise,
+    ]);
+    if (outcome === 'timed out') {
+      problems.push(`the checks did not finish within ${PAGE_DEADLINE_MS / 1000}s`);
+      return { problems, facts: undefined };
     }
-    if (withAxe) {
-      for (const finding of await axeFindings(page)) {
-        problems.push(
-          `axe ${finding.impact} ${finding.rule}: ${finding.help} (${finding.targets.join(', ')})`,
-        );
-      }
-    }
-    return { problems, facts };
+    return { problems, facts: outcome };
   } catch (error) {
     problems.push(`check crashed: ${error instanceof Error ? error.message : String(error)}`);
     return { problems, facts: undefined };
   } finally {
+    timeout.cancel();
     await context.close();
   }
+}
+
+/** Loads one page and records its problems in `problems`; returns what links and ids it has. */
+async function inspectPage(
+  context: BrowserContext,
+  siteUrl: string,
+  pagePath: string,
+  mode: Mode,
+  withAxe: boolean,
+  problems: string[],
+): Promise<PageFacts> {
+  const origin = new URL(siteUrl).origin;
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('http') && new URL(url).origin !== origin) {
+      problems.push(`request to another origin: ${url}`);
+      await route.abort('blockedbyclient');
+      return;
+    }
+    await route.continue();
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+
+  const response = await page.goto(new URL(pagePath, siteUrl).href, { waitUntil: 'load' });
+  const status = response?.status() ?? 0;
+  if (status !== 200) problems.push(`HTTP status ${status}`);
+
+  await scrollThrough(page);
+  const hydrated = await page
+    .waitForFunction(
+      () => [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')),
+      undefined,
+      { timeout: HYDRATION_TIMEOUT_MS },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!hydrated) problems.push('an island did not hydrate');
+  await page.waitForLoadState('networkidle');
+
+  const facts = await readFacts(page);
+  if (facts.title === '') problems.push('no <title>');
+  if (facts.h1Count !== 1) problems.push(`${facts.h1Count} <h1> elements (want exactly 1)`);
+  if (mode === 'reduced-motion' && facts.overflowPx > 1) {
+    problems.push(`content overflows a 360 px screen by ${facts.overflowPx}px`);
+  }
+  if (withAxe) {
+    for (const finding of await axeFindings(page)) {
+      problems.push(
+        `axe ${finding.impact} ${finding.rule}: ${finding.help} (${finding.targets.join(', ')})`,
+      );
+    }
+  }
+  return facts;
 }
 
 interface Target {
