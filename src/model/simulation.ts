@@ -78,7 +78,8 @@ function newP(id: number): PRec {
     gFree: [],
     goidcache: 0,
     goidcacheend: 0,
-    sysmontick: { schedtick: 0, schedwhen: 0, syscalltick: 0, syscallwhen: 0 },
+    // schedtick -1: sysmon has not looked at this P yet, so its first tick records the slice.
+    sysmontick: { schedtick: -1, schedwhen: 0, syscalltick: 0, syscallwhen: 0 },
   };
 }
 
