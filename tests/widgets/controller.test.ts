@@ -49,7 +49,7 @@ class FakeSim implements Simulation {
   view(): View {
     throw new Error('not used');
   }
-  trace(_afterSeq?: number): readonly TraceEvent[] {
+  trace(): readonly TraceEvent[] {
     return [];
   }
   series() {
