@@ -89,14 +89,18 @@ export function startTimer(
   return id;
 }
 
-/** The earliest due stdlib timer over all Ps: its time and P, or null. */
-export function nextStdlibTimer(s: Sched): { when: number; p: number } | null {
+/** The P whose heap holds the earliest stdlib timer, or -1 (no allocation: called every step). */
+export function nextStdlibTimerP(s: Sched): number {
   const st = s.stdlib;
-  if (st === undefined) return null;
-  let best: { when: number; p: number } | null = null;
+  if (st === undefined) return -1;
+  let best = -1;
+  let bestWhen = Infinity;
   for (let p = 0; p < st.timers.heaps.length; p++) {
     const when = nextWhen(st.timers, p);
-    if (when !== Infinity && (best === null || when < best.when)) best = { when, p };
+    if (when < bestWhen) {
+      bestWhen = when;
+      best = p;
+    }
   }
   return best;
 }

@@ -24,8 +24,16 @@ export type OpOutcome =
 
 export const opDone: OpOutcome = { kind: 'done' };
 
+/** One outcome object per wait reason: parking happens millions of times in long runs. */
+const parkOutcomes = new Map<string, OpOutcome>();
+
 export function opPark(reason: string): OpOutcome {
-  return { kind: 'park', reason };
+  let out = parkOutcomes.get(reason);
+  if (out === undefined) {
+    out = { kind: 'park', reason };
+    parkOutcomes.set(reason, out);
+  }
+  return out;
 }
 
 export function opPanic(value: string): OpOutcome {

@@ -15,7 +15,8 @@ import { sampleUntil } from '../metrics.ts';
 import { ModelSimulation, type ModelSpec } from '../simulation.ts';
 import type { World } from '../program.ts';
 import { stdlibDump } from './dump.ts';
-import { nextStdlibTimer, runStdlibTimers } from './engine-bridge.ts';
+import { nextStdlibTimerP, runStdlibTimers } from './engine-bridge.ts';
+import { nextWhen } from './timers.ts';
 import { newStdlibState, type StdlibShape } from './stdlib-state.ts';
 import './ops-index.ts';
 
@@ -79,16 +80,17 @@ export class StdlibSimulation implements Simulation {
     const w = this.engine.world;
     const s = w.s;
     if (s.done) return false;
-    const next = nextStdlibTimer(s);
-    if (next !== null) {
-      const due = this.dueAt(next.when);
+    const nextP = nextStdlibTimerP(s);
+    const st = s.stdlib;
+    if (nextP >= 0 && st !== undefined) {
+      const due = this.dueAt(nextWhen(st.timers, nextP));
       const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
       if (due <= head && due <= s.cfg.horizonNs) {
         if (due > s.nextSampleNs - 1)
           sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
         s.now = Math.max(s.now, due);
         s.events++;
-        runStdlibTimers(w, next.p);
+        runStdlibTimers(w, nextP);
         this.noteIdle();
         return !s.done;
       }
@@ -137,8 +139,11 @@ export class StdlibSimulation implements Simulation {
     for (;;) {
       if (s.done) return;
       const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
-      const when = nextStdlibTimer(s)?.when;
-      const timer = when === undefined ? Infinity : this.dueAt(when);
+      const nextP = nextStdlibTimerP(s);
+      const timer =
+        nextP < 0 || s.stdlib === undefined
+          ? Infinity
+          : this.dueAt(nextWhen(s.stdlib.timers, nextP));
       // Nothing left at all: one more step lets the engine finish (and run checkdead).
       if (head === Infinity && timer === Infinity) {
         this.step();
