@@ -9,6 +9,7 @@ import type { GoStack } from './stack.ts';
 import type { EventQueue } from './event-queue.ts';
 import type { PrngState } from './prng.ts';
 import type { WaitGroup } from './stdlib/sync.ts';
+import type { TimerHeap } from './stdlib/timer-heap.ts';
 
 /** Where a G is; every G is in exactly one of these (fact 23 and design.md). */
 export type Where =
@@ -50,12 +51,6 @@ export interface GRec {
 
 export type PStatus = '_Pidle' | '_Prunning' | '_Psyscall';
 
-/** A pending timer on a P's heap (fact 27). The model keeps the heap as a sorted array. */
-export interface TimerRec {
-  when: number;
-  g: number;
-}
-
 /** sysmon's memory of a P (`type sysmontick`). */
 export interface SysmonTick {
   schedtick: number;
@@ -80,7 +75,8 @@ export interface PRec {
   syscalltick: number;
   /** Bumped to cancel this P's pending RunP event (e.g. when its G is preempted). */
   gen: number;
-  timers: TimerRec[];
+  /** Fact 27: the P's 4-ary timer heap of sleeping Gs (`id` = G slot); stdlib/timer-heap.ts. */
+  timers: TimerHeap;
   /** Fact 22: the P's free list of dead G slots. */
   gFree: number[];
   goidcache: number;

@@ -8,15 +8,14 @@ import { goready } from './park.ts';
 import { acquirep, kickP, pidleget, pidleremove, startm, wakeSysmon } from './m.ts';
 import { M_WAKE_NS } from './constants.ts';
 import type { World } from './program.ts';
+import { heapPopMin, heapPush } from './stdlib/timer-heap.ts';
 import { NO, type PRec } from './state.ts';
 import { emit, tracing, fmtNs } from './trace.ts';
 
-/** Adds a timer for G `gi` to P `p`'s heap (kept as a sorted array: few timers per P here). */
+/** Adds a timer for G `gi` to P `p`'s 4-ary heap (the runtime's timerHeapN). */
 export function addTimer(w: World, p: PRec, when: number, gi: number): void {
   const s = w.s;
-  let i = p.timers.length;
-  while (i > 0 && p.timers[i - 1]!.when > when) i--;
-  p.timers.splice(i, 0, { when, g: gi });
+  heapPush(p.timers, { when, id: gi, seq: 0 });
   pushEvent(s.queue, when, EvKind.Timer, p.id, 0);
   if (tracing(s)) {
     const g = s.allgs[gi]!;
@@ -66,13 +65,13 @@ export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
   const s = w.s;
   let ran = false;
   while (owner.timers.length > 0 && owner.timers[0]!.when <= s.now) {
-    const t = owner.timers.shift()!;
+    const t = heapPopMin(owner.timers)!;
     ran = true;
     if (tracing(s)) {
-      const g = s.allgs[t.g]!;
+      const g = s.allgs[t.id]!;
       emit(s, 'timer-fire', `timer of G${g.goid} fires on P${cur.id}`, { g: g.goid, p: cur.id });
     }
-    goready(w, t.g, cur);
+    goready(w, t.id, cur);
   }
   for (const src of sources) if (src.run(w, owner, cur)) ran = true;
   return ran;
