@@ -227,11 +227,7 @@ export function select(
   hooks: ChanHooks,
 ): OpOutcome {
   if (cases.length === 0 && !hasDefault) return opPark(waitReason.selectNoCases);
-  const order = cases.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = hooks.randn(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
+  const order = pollOrder(cases.length, hooks);
   for (const i of order) {
     const sc = cases[i] as SelectCase;
     if (sc.chan === nilChan) continue;
@@ -269,6 +265,22 @@ export function select(
   return opPark(waitReason.select);
 }
 
+/** Scratch array for the poll order: a select is short and selects never nest. */
+const scratchOrder: number[] = [];
+
+/** selectgo's pollorder: a random permutation of the cases (Fisher-Yates with cheaprandn). */
+function pollOrder(n: number, hooks: SchedHooks): readonly number[] {
+  scratchOrder.length = n;
+  for (let i = 0; i < n; i++) scratchOrder[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = hooks.randn(i + 1);
+    const t = scratchOrder[i] as number;
+    scratchOrder[i] = scratchOrder[j] as number;
+    scratchOrder[j] = t;
+  }
+  return scratchOrder;
+}
+
 /** Take a woken select's G off every channel it was queued on (selectgo's pass 3). */
 function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
   const queuedOn = state.selecting.get(g);
@@ -277,9 +289,15 @@ function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
   for (const id of queuedOn) {
     const c = state.chans.get(id);
     if (c === undefined) continue;
-    const before = c.recvq.length;
-    c.recvq = c.recvq.filter((sg) => sg.g !== g);
-    if (c.timerId !== null && c.recvq.length < before) hooks.timerChanBlocked?.(c.timerId, -1);
-    c.sendq = c.sendq.filter((sg) => sg.g !== g);
+    if (removeWaiter(c.recvq, g) && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, -1);
+    removeWaiter(c.sendq, g);
   }
+}
+
+/** Take G `g`'s sudog out of a wait queue, in place; true if it was there. */
+function removeWaiter(q: Sudog[], g: number): boolean {
+  const i = q.findIndex((sg) => sg.g === g);
+  if (i < 0) return false;
+  q.splice(i, 1);
+  return true;
 }

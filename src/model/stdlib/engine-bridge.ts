@@ -141,6 +141,18 @@ export function registerExternal(name: string, handler: ExternalHandler): void {
   externalHandlers.set(name, handler);
 }
 
+/** Program indices by function name, per program table (fixed for a simulation's life). */
+const programsByName = new WeakMap<World['code'], Map<string, number>>();
+
+function programIndex(w: World, func: string): number {
+  let byName = programsByName.get(w.code);
+  if (byName === undefined) {
+    byName = new Map(w.code.map((pr, i) => [pr.func, i]));
+    programsByName.set(w.code, byName);
+  }
+  return byName.get(func) ?? -1;
+}
+
 /** Do what a fired timer does, on P `p`. */
 function carryOut(w: World, fire: TimerFire, p: PRec): void {
   const s = w.s;
@@ -151,7 +163,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       return;
     case 'go': {
       // time.goFunc: `go arg.(func())()`; the new G starts in this P's runnext.
-      const prog = w.code.findIndex((pr) => pr.func === fire.fn);
+      const prog = programIndex(w, fire.fn);
       if (prog < 0) throw new Error(`timer fires unknown function ${fire.fn}`);
       const g = newproc(w, p, prog, null);
       st.locals.set(g.idx, [fire.arg]);
