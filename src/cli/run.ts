@@ -114,7 +114,8 @@ export function runScenario(
   // Wall-clock time of the simulation itself is a figure the CLI reports (design.md), measured
   // here and never inside the model.
   const started = performance.now();
-  const sim = scenario.create(values, { seed, sampleNs });
+  // The result carries no trace: recording one would only slow the run (design.md budgets).
+  const sim = scenario.create(values, { seed, sampleNs, traceCapacity: 0 });
   sim.runUntil(horizon);
   const wallMs = performance.now() - started;
   const counters: Record<string, number> = {};
