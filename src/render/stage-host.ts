@@ -19,10 +19,14 @@ export interface StageCallbacks {
   onUnavailable(reason: string): void;
 }
 
-/** Live Applications on this page, for tests and for the ten-widget budget (Chromium allows 16). */
-function liveCounter(delta: number): void {
+/**
+ * Live Applications on this page, for tests and for the ten-widget budget (Chromium allows 16).
+ * Returns the new count.
+ */
+function liveCounter(delta: number): number {
   const w = window as Window & { __ghostLiveStages?: number };
   w.__ghostLiveStages = (w.__ghostLiveStages ?? 0) + delta;
+  return w.__ghostLiveStages;
 }
 
 const NO_WEBGL =
@@ -135,8 +139,10 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
     renderer = undefined;
     if (app) {
       app.canvas.removeEventListener('webglcontextlost', onContextLost);
-      app.destroy({ removeView: true }, { children: true });
-      liveCounter(-1);
+      // Pixi's process-global pools are shared by every live Application, so they are released
+      // only with the last one (releasing them earlier corrupts the others).
+      const last = liveCounter(-1) === 0;
+      app.destroy({ removeView: true, releaseGlobalResources: last }, { children: true });
       app = undefined;
     }
   };

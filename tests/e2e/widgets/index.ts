@@ -8,7 +8,8 @@ import { RUNTIME_WIDGETS } from './specs';
 
 /**
  * Every browser check of the runtime widgets (gmp, stack-growth, preemption), one after another:
- * two cores are shared, so nothing runs in parallel.
+ * two cores are shared, so nothing runs in parallel. E2E_WIDGET_ONLY=<text> runs only the checks
+ * whose name contains it (`E2E_WIDGET_ONLY="gmp: mount"`).
  */
 export async function runtimeWidgetChecks(
   browser: Browser,
@@ -17,7 +18,9 @@ export async function runtimeWidgetChecks(
 ): Promise<WidgetCheck[]> {
   const checks: WidgetCheck[] = [];
   /** A check that throws (a timeout) is a failed check, not the end of the run. */
+  const only = process.env.E2E_WIDGET_ONLY;
   const add = async (name: string, run: () => Promise<WidgetCheck>) => {
+    if (only && !name.includes(only)) return;
     let check: WidgetCheck;
     try {
       check = await run();

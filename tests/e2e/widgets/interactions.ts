@@ -121,7 +121,7 @@ export async function checkWidgetInteractions(
         'time scrubber',
         async () => {
           await page.locator(`${root} [data-control="scrub"]`).focus();
-          for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowRight');
+          for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowLeft');
         },
       ],
       ['reset', () => page.locator(`${root} [data-control="reset"]`).click()],

@@ -3,6 +3,7 @@ import type { WidgetCheck } from '../widget-checks';
 import { TOO_MANY_CONTEXTS, waitReady, withWatchedPage } from './page-helpers';
 
 const CYCLES = 30;
+const WARM_UP = 3;
 /** The JS heap after unmounting must come back within this fraction of where it started. */
 const HEAP_TOLERANCE = 0.1;
 /** Chromium keeps at most 16 live WebGL contexts per page; a page must stay below it. */
