@@ -21,11 +21,17 @@ export type EvKind = (typeof EvKind)[keyof typeof EvKind];
 /** At one instant: the outside world first (I/O, syscalls, timers), then sysmon, then the Ps. */
 const PRIORITY: readonly number[] = [2, 1, 0, 0, 0];
 
+/**
+ * (priority, seq) packed in one number, `priority * 2^44 + seq`, so the heap compares two numbers
+ * per entry instead of three. Exact while seq < 2^44 (17 trillion events) and priority < 2^9.
+ */
+const PRIORITY_SHIFT = 2 ** 44;
+
 /** Struct-of-arrays heap; slot i holds the i-th heap entry. */
 export interface EventQueue {
   t: number[];
-  prio: number[];
-  seq: number[];
+  /** (priority, seq) of each entry, see PRIORITY_SHIFT. */
+  key: number[];
   kind: EvKind[];
   a: number[];
   b: number[];
@@ -34,14 +40,7 @@ export interface EventQueue {
 }
 
 export function newEventQueue(): EventQueue {
-  return { t: [], prio: [], seq: [], kind: [], a: [], b: [], size: 0, nextSeq: 0 };
-}
-
-/** Is entry (t1, p1, s1) earlier than (t2, p2, s2)? */
-function before(t1: number, p1: number, s1: number, t2: number, p2: number, s2: number): boolean {
-  if (t1 !== t2) return t1 < t2;
-  if (p1 !== p2) return p1 < p2;
-  return s1 < s2;
+  return { t: [], key: [], kind: [], a: [], b: [], size: 0, nextSeq: 0 };
 }
 
 /** Writes an entry into slot i. */
@@ -49,15 +48,13 @@ function place(
   q: EventQueue,
   i: number,
   t: number,
-  prio: number,
-  seq: number,
+  key: number,
   kind: EvKind,
   a: number,
   b: number,
 ): void {
   q.t[i] = t;
-  q.prio[i] = prio;
-  q.seq[i] = seq;
+  q.key[i] = key;
   q.kind[i] = kind;
   q.a[i] = a;
   q.b[i] = b;
@@ -65,21 +62,21 @@ function place(
 
 /** Moves the entry in slot `from` to slot `to`. */
 function move(q: EventQueue, from: number, to: number): void {
-  place(q, to, q.t[from]!, q.prio[from]!, q.seq[from]!, q.kind[from]!, q.a[from]!, q.b[from]!);
+  place(q, to, q.t[from]!, q.key[from]!, q.kind[from]!, q.a[from]!, q.b[from]!);
 }
 
 export function pushEvent(q: EventQueue, t: number, kind: EvKind, a: number, b: number): void {
-  const prio = PRIORITY[kind]!;
-  const seq = q.nextSeq++;
+  const key = PRIORITY[kind]! * PRIORITY_SHIFT + q.nextSeq++;
   // Sift the hole up from the end, then drop the new entry in.
   let i = q.size++;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!before(t, prio, seq, q.t[parent]!, q.prio[parent]!, q.seq[parent]!)) break;
+    const pt = q.t[parent]!;
+    if (pt < t || (pt === t && q.key[parent]! < key)) break;
     move(q, parent, i);
     i = parent;
   }
-  place(q, i, t, prio, seq, kind, a, b);
+  place(q, i, t, key, kind, a, b);
 }
 
 /** Removes the earliest event into `out` (reused to avoid allocation). False when empty. */
@@ -93,20 +90,26 @@ export function popEvent(q: EventQueue, out: PoppedEvent): boolean {
   if (last === 0) return true;
   // Sift the hole at the root down, then drop the last entry in.
   const t = q.t[last]!;
-  const prio = q.prio[last]!;
-  const seq = q.seq[last]!;
+  const key = q.key[last]!;
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
     if (l >= last) break;
     const r = l + 1;
-    const c =
-      r < last && before(q.t[r]!, q.prio[r]!, q.seq[r]!, q.t[l]!, q.prio[l]!, q.seq[l]!) ? r : l;
-    if (!before(q.t[c]!, q.prio[c]!, q.seq[c]!, t, prio, seq)) break;
+    let c = l;
+    let ct = q.t[l]!;
+    if (r < last) {
+      const rt = q.t[r]!;
+      if (rt < ct || (rt === ct && q.key[r]! < q.key[l]!)) {
+        c = r;
+        ct = rt;
+      }
+    }
+    if (ct > t || (ct === t && q.key[c]! > key)) break;
     move(q, c, i);
     i = c;
   }
-  place(q, i, t, prio, seq, q.kind[last]!, q.a[last]!, q.b[last]!);
+  place(q, i, t, key, q.kind[last]!, q.a[last]!, q.b[last]!);
   return true;
 }
 

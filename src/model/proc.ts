@@ -81,7 +81,8 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.parentGoid = parent === null ? 0 : parent.goid;
   g.createdProg = parent === null ? NO : parent.prog;
   g.createdPc = parent === null ? NO : parent.pc;
-  g.calls.length = 0;
+  // Setting length is a runtime call even on an empty array; most Gs never make a `call`.
+  if (g.calls.length !== 0) g.calls.length = 0;
   g.stack = null;
   g.mark = 0;
   s.ngLive++;
@@ -112,7 +113,7 @@ export function goexit(w: World, g: GRec, p: PRec): void {
   g.where = 'dead';
   g.at = NO;
   g.stack = null;
-  g.calls.length = 0;
+  if (g.calls.length !== 0) g.calls.length = 0;
   dropg(s, p);
   s.ngLive--;
   gfput(s, p, g.idx);

@@ -128,12 +128,12 @@ export function runqsteal(
     victim.runnext = NO;
     return { g, n: 1 };
   }
-  const grabbed: number[] = [];
-  for (let i = 0; i < n; i++) {
-    grabbed.push(victim.runq[victim.runqhead & (LOCAL_RUNQ_SIZE - 1)]!);
+  // All but the last grabbed go to the thief's tail in order; the last one runs.
+  for (let i = 1; i < n; i++) {
+    toLocal(s, thief, victim.runq[victim.runqhead & (LOCAL_RUNQ_SIZE - 1)]!);
     victim.runqhead++;
   }
-  const g = grabbed.pop()!;
-  for (const other of grabbed) toLocal(s, thief, other);
+  const g = victim.runq[victim.runqhead & (LOCAL_RUNQ_SIZE - 1)]!;
+  victim.runqhead++;
   return { g, n };
 }
