@@ -97,6 +97,9 @@ async function browserTests(title, extraEnv) {
 }
 
 try {
+  // A clean clone has no .astro/ yet: generate the astro:content and env types first, or the
+  // type-aware lint rules see unresolved types.
+  await gate('Types: astro sync', 'npx', ['astro', 'sync']);
   await gate('Lint: eslint', 'npx', ['eslint', '--max-warnings', '0', '.']);
   await gate('Lint: prettier --check', 'npx', ['prettier', '--check', '.']);
   await gate('Types: astro check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'hint']);
