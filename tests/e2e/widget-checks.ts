@@ -10,6 +10,25 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 export interface WidgetCheck {
   readonly name: string;
   readonly problems: readonly string[];
+  /**
+   * A design budget that an open issue has not met yet. Its measured shortfall is printed as a
+   * KNOWN GAP instead of failing the run; once the budget is met (`shortfall` null) the check fails
+   * until the marker is removed, so a fixed gap cannot hide behind it.
+   */
+  readonly openBudget?: { readonly issue: string; readonly shortfall: string | null };
+}
+
+/** The problems a check fails with, with its open budget (if any) judged as described above. */
+export function failuresOf(check: WidgetCheck): string[] {
+  const { openBudget } = check;
+  if (!openBudget) return [...check.problems];
+  if (openBudget.shortfall === null) {
+    return [
+      ...check.problems,
+      `the budget tracked by ${openBudget.issue} is met now: remove its openBudget marker`,
+    ];
+  }
+  return [...check.problems];
 }
 
 /** design.md budgets: chapter page before any widget is near ≤ 20 KB gzip; one widget ≤ 200 KB. */
