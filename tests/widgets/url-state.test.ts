@@ -10,6 +10,13 @@ const schema = {
 } as const satisfies ParamSchema;
 
 const noProps = { params: {}, seed: 1, step: 0 };
+const base = {
+  values: { procs: 4, wait: 1e9, async: true, mode: 'a' },
+  seed: 1,
+  step: 0,
+  atNs: null,
+  speed: 1,
+};
 
 describe('URL state', () => {
   it('round-trips every value through the query string', () => {
@@ -17,6 +24,7 @@ describe('URL state', () => {
       values: { procs: 2, wait: 700e6, async: false, mode: 'b' },
       seed: 42,
       step: 17,
+      atNs: 1_500_000_000,
       speed: 4,
     };
     const query = writeState(schema, '', state);
@@ -42,6 +50,16 @@ describe('URL state', () => {
     expect(s.notices).toHaveLength(6);
   });
 
+  it('names a scrubbed instant as a Go duration, and refuses anything else', () => {
+    expect(
+      new URLSearchParams(writeState(schema, '', { ...base, atNs: 2_250_000_000 })).get('t'),
+    ).toBe('2.25s');
+    expect(readState(schema, '?t=2.25s', noProps).atNs).toBe(2_250_000_000);
+    const bad = readState(schema, '?t=<script>', noProps);
+    expect(bad.atNs).toBeNull();
+    expect(bad.notices).toHaveLength(1);
+  });
+
   it('quotes at most the start of a huge hostile value', () => {
     const s = readState(schema, `?seed=${'9'.repeat(5000)}`, noProps);
     expect(s.notices[0]?.length).toBeLessThan(200);
@@ -52,6 +70,7 @@ describe('URL state', () => {
       values: { procs: 4, wait: 1e9, async: true, mode: 'a' },
       seed: 1,
       step: 0,
+      atNs: null,
       speed: 1,
     });
     expect(new URLSearchParams(query).get('utm')).toBe('x');

@@ -1,3 +1,4 @@
+import { formatDuration, parseDuration } from '../../scenarios/duration';
 import { formatParams, parseParams } from '../../scenarios/params';
 import type { ParamSchema, ParamValues } from '../../scenarios/types';
 
@@ -9,12 +10,17 @@ export const STEP_RANGE = { min: 0, max: 10_000_000, default: 0 } as const;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
 /** Names the shell itself keeps in the query; a scenario param must not reuse them. */
-export const SHELL_KEYS = ['seed', 'step', 'speed'] as const;
+export const SHELL_KEYS = ['seed', 'step', 't', 'speed'] as const;
 
 export interface WidgetState<S extends ParamSchema> {
   readonly values: ParamValues<S>;
   readonly seed: number;
   readonly step: number;
+  /**
+   * The instant the reader scrubbed to, in virtual ns, when it lies between events: `step` alone
+   * would reopen the link at the last event before it. Null when the run stands on an event.
+   */
+  readonly atNs: number | null;
   readonly speed: number;
 }
 
@@ -40,6 +46,19 @@ function parseWhole(
     return range.default;
   }
   return value;
+}
+
+/** `t` is a Go duration (`1.5s`); anything else is refused with a notice. */
+function parseInstant(raw: string | null, notices: string[]): number | null {
+  if (raw === null || raw === '') return null;
+  try {
+    const ns = parseDuration(raw.trim());
+    if (ns >= 0) return ns;
+  } catch {
+    // Falls through to the notice.
+  }
+  notices.push(`t: ${JSON.stringify(clip(raw))} is not a duration such as 1.5s; ignoring it.`);
+  return null;
 }
 
 function parseSpeed(raw: string | null | undefined, notices: string[]): number {
@@ -78,8 +97,9 @@ export function readState<S extends ParamSchema>(
   const notices: string[] = parsed.errors.map((e) => e.message);
   const seed = parseWhole('seed', query.get('seed') ?? String(fallback.seed), SEED_RANGE, notices);
   const step = parseWhole('step', query.get('step') ?? String(fallback.step), STEP_RANGE, notices);
+  const atNs = parseInstant(query.get('t'), notices);
   const speed = parseSpeed(query.get('speed'), notices);
-  return { values: parsed.values, seed, step, speed, notices };
+  return { values: parsed.values, seed, step, atNs, speed, notices };
 }
 
 /**
@@ -96,6 +116,8 @@ export function writeState<S extends ParamSchema>(
   for (const [name, value] of Object.entries(formatted)) query.set(name, value);
   query.set('seed', String(state.seed));
   query.set('step', String(state.step));
+  if (state.atNs === null) query.delete('t');
+  else query.set('t', formatDuration(state.atNs));
   if (state.speed === 1) query.delete('speed');
   else query.set('speed', String(state.speed));
   return `?${query.toString()}`;
