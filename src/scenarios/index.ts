@@ -4,6 +4,7 @@
  */
 import { afterfuncLeak } from './afterfunc-leak.ts';
 import { gmp } from './gmp.ts';
+import { observability } from './observability.ts';
 import { onceStall } from './once-stall.ts';
 import { preemption } from './preemption.ts';
 import { stackGrowth } from './stack-growth.ts';
@@ -17,6 +18,7 @@ export const scenarios: readonly Scenario[] = [
   afterfuncLeak,
   onceStall,
   timeoutHandler,
+  observability,
 ];
 
 export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
