@@ -19,6 +19,11 @@ export interface WidgetProps {
   readonly step: number;
   /** True on /embed/<id>/: the widget fills the frame and owns the page's query string. */
   readonly embed: boolean;
+  /**
+   * A predict-then-run checkpoint's answer: when set (or set again), the widget plays on to this
+   * step and pauses there. Absent everywhere else.
+   */
+  readonly runTo?: number | undefined;
 }
 
 export interface WidgetEntry {
