@@ -235,7 +235,8 @@ export function select(
     if (sc.dir === 'recv') {
       const got = tryRecv(state, c, hooks);
       if (got !== null) {
-        state.delivered.set(g, { ...got, caseIndex: i });
+        got.caseIndex = i;
+        state.delivered.set(g, got);
         return opDone;
       }
     } else {
@@ -252,14 +253,15 @@ export function select(
     return opDone;
   }
   const queuedOn: number[] = [];
-  cases.forEach((sc, i) => {
-    if (sc.chan === nilChan) return;
+  for (let i = 0; i < cases.length; i++) {
+    const sc = cases[i] as SelectCase;
+    if (sc.chan === nilChan) continue;
     const c = chanOf(state, sc.chan);
     const sg: Sudog = { g, elem: sc.dir === 'send' ? sc.value : 0, isSelect: true, caseIndex: i };
     (sc.dir === 'recv' ? c.recvq : c.sendq).push(sg);
     if (sc.dir === 'recv' && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
     queuedOn.push(sc.chan);
-  });
+  }
   state.selecting.set(g, queuedOn);
   // A select whose every case is a nil channel blocks forever, still as `select`.
   return opPark(waitReason.select);

@@ -118,10 +118,18 @@ export function cancel(state: ContextState, deps: ContextDeps, id: number, err =
   if (ctx === undefined || ctx.err !== null) return;
   ctx.err = err;
   chanClose(deps.chans, ctx.done, deps.hooks);
-  for (const child of ctx.children) cancel(state, deps, child, err);
-  ctx.children = [];
+  if (ctx.children.length > 0) {
+    // Detach the list first: each child leaves its parent's list as it is cancelled.
+    const children = ctx.children;
+    ctx.children = [];
+    for (const child of children) cancel(state, deps, child, err);
+  }
   const parent = ctxOf(state, ctx.parent);
-  if (parent !== undefined) parent.children = parent.children.filter((c) => c !== id);
+  if (parent !== undefined) {
+    // In place, keeping the order later cancellations walk the children in.
+    const i = parent.children.indexOf(id);
+    if (i >= 0) parent.children.splice(i, 1);
+  }
   if (ctx.timerId !== null) stopTimer(deps.timers, ctx.timerId);
 }
 

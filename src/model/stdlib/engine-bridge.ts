@@ -24,7 +24,7 @@ import {
   freeTimer,
   maybeRunChan,
   nextWhen,
-  runDueTimers,
+  popDueTimers,
   timerChanBlocked,
   type TimerFire,
 } from './timers.ts';
@@ -49,6 +49,20 @@ export function localsOf(st: StdlibState, gi: number): number[] {
     l = [];
     st.locals.set(gi, l);
   }
+  return l;
+}
+
+/**
+ * The locals of a G starting in slot `gi`: empty (every slot reads as zero) for the caller to fill
+ * from slot 0 up. A recycled slot's array is reused: a long run starts millions of Gs.
+ */
+export function freshLocals(st: StdlibState, gi: number): number[] {
+  let l = st.locals.get(gi);
+  if (l === undefined) {
+    l = [];
+    st.locals.set(gi, l);
+  }
+  l.length = 0;
   return l;
 }
 
@@ -89,20 +103,25 @@ export function startTimer(
   return id;
 }
 
-/** The P whose heap holds the earliest stdlib timer, or -1 (no allocation: called every step). */
-export function nextStdlibTimerP(s: Sched): number {
+/** Where the earliest stdlib timer is: P `p` (-1 with none) and its `when`. */
+export interface NextTimer {
+  p: number;
+  when: number;
+}
+
+/** Fill `out` with the earliest stdlib timer over every P (no allocation: called every step). */
+export function nextStdlibTimer(s: Sched, out: NextTimer): void {
+  out.p = -1;
+  out.when = Infinity;
   const st = s.stdlib;
-  if (st === undefined) return -1;
-  let best = -1;
-  let bestWhen = Infinity;
+  if (st === undefined) return;
   for (let p = 0; p < st.timers.heaps.length; p++) {
     const when = nextWhen(st.timers, p);
-    if (when < bestWhen) {
-      bestWhen = when;
-      best = p;
+    if (when < out.when) {
+      out.when = when;
+      out.p = p;
     }
   }
-  return best;
 }
 
 /**
@@ -128,8 +147,16 @@ export function runStdlibTimers(w: World, pid: number): void {
       startm(w, p, false);
     }
   }
-  for (const fire of runDueTimers(st.timers, pid, s.now)) carryOut(w, fire, p);
+  // Every due timer leaves the heap before any of them is carried out, as in `timers.run`'s
+  // loop; carrying one out may start or stop others (and so fire more: hence a stack, not a list).
+  const from = dueFires.length;
+  popDueTimers(st.timers, pid, s.now, dueFires);
+  for (let i = from; i < dueFires.length; i++) carryOut(w, dueFires[i] as TimerFire, p);
+  dueFires.length = from;
 }
+
+/** Fired timers waiting to be carried out, shared by nested runs (no allocation per run). */
+const dueFires: TimerFire[] = [];
 
 /** What an `external` timer runs: the world outside the program acting at a set time. */
 export type ExternalHandler = (w: World, p: PRec, timerId: number) => void;
@@ -166,7 +193,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       const prog = programIndex(w, fire.fn);
       if (prog < 0) throw new Error(`timer fires unknown function ${fire.fn}`);
       const g = newproc(w, p, prog, null);
-      st.locals.set(g.idx, [fire.arg]);
+      freshLocals(st, g.idx).push(fire.arg);
       st.createdBy.set(g.idx, 'time.goFunc');
       if (tracing(s))
         emit(s, 'timer-fire', `timer fires: go ${fire.fn} as G${g.goid}`, { g: g.goid, p: p.id });

@@ -5,15 +5,7 @@
 import { gopark } from '../park.ts';
 import { OP_BLOCKED, registerOp, type Op, type World } from '../program.ts';
 import type { GRec, PRec } from '../state.ts';
-import {
-  chanClose,
-  chanRecv,
-  chanSend,
-  freeChan,
-  makeChan,
-  select,
-  type SelectCase,
-} from './chan.ts';
+import { chanClose, chanRecv, chanSend, freeChan, makeChan, select } from './chan.ts';
 import { dropChanTimer, localsOf, startTimer, stdHooks, stdlibOf } from './engine-bridge.ts';
 import type { OpOutcome } from './sched-hooks.ts';
 
@@ -119,13 +111,33 @@ export interface SelectOp extends Op {
 /** What `time.After` allocates and keeps reachable while pending: a Timer and its channel. */
 const TIME_AFTER_BYTES = 208;
 
+/** A select case with its channel resolved; reused (selects never nest), so a select allocates none. */
+interface ScratchCase {
+  dir: 'recv' | 'send';
+  chan: number;
+  value: number;
+}
+const scratchBySize: ScratchCase[][] = [];
+
+function scratchCases(n: number): ScratchCase[] {
+  let cases = scratchBySize[n];
+  if (cases === undefined) {
+    cases = Array.from({ length: n }, () => ({ dir: 'recv', chan: 0, value: 0 }));
+    scratchBySize[n] = cases;
+  }
+  return cases;
+}
+
 registerOp<SelectOp>({
   kind: 'select',
   run: (w, g, op, p) => {
     const st = stdlibOf(w.s);
     const locals = localsOf(st, g.idx);
-    const afterTimers: [number, number][] = [];
-    const cases: SelectCase[] = op.cases.map((c) => {
+    let afterTimers: [number, number][] | null = null;
+    const cases = scratchCases(op.cases.length);
+    for (let i = 0; i < cases.length; i++) {
+      const c = op.cases[i] as SelectCaseSpec;
+      const sc = cases[i] as ScratchCase;
       if (c.dir === 'after') {
         // time.After(d) = NewTimer(d).C: a channel timer sending on a 1-slot channel.
         const chan = makeChan(st.chans, 1);
@@ -138,13 +150,17 @@ registerOp<SelectOp>({
         );
         const ch = st.chans.chans.get(chan);
         if (ch !== undefined) ch.timerId = timer;
-        afterTimers.push([timer, chan]);
-        return { dir: 'recv', chan };
+        (afterTimers ??= []).push([timer, chan]);
+        sc.dir = 'recv';
+        sc.chan = chan;
+        sc.value = 0;
+      } else {
+        sc.dir = c.dir;
+        sc.chan = locals[c.chan] ?? 0;
+        sc.value = c.dir === 'send' ? c.value : 0;
       }
-      if (c.dir === 'recv') return { dir: 'recv', chan: locals[c.chan] ?? 0 };
-      return { dir: 'send', chan: locals[c.chan] ?? 0, value: c.value };
-    });
-    if (afterTimers.length > 0) st.selectTimers.set(g.idx, afterTimers);
+    }
+    if (afterTimers !== null) st.selectTimers.set(g.idx, afterTimers);
     return settle(w, g, p, select(st.chans, g.idx, cases, op.hasDefault, stdHooks(w, p)));
   },
 });

@@ -17,9 +17,17 @@ import {
 } from './context.ts';
 import { localsOf, stdHooks, stdlibOf } from './engine-bridge.ts';
 
+/** One deps object per P record, rebuilt only when the state under it was replaced (restore). */
+const depsByP = new WeakMap<PRec, ContextDeps>();
+
 function deps(w: World, p: PRec): ContextDeps {
   const st = stdlibOf(w.s);
-  return { chans: st.chans, timers: st.timers, hooks: stdHooks(w, p) };
+  let d = depsByP.get(p);
+  if (d === undefined || d.chans !== st.chans || d.timers !== st.timers) {
+    d = { chans: st.chans, timers: st.timers, hooks: stdHooks(w, p) };
+    depsByP.set(p, d);
+  }
+  return d;
 }
 
 /**

@@ -8,7 +8,7 @@ import { newproc } from '../proc.ts';
 import { registerOp, type Op } from '../program.ts';
 import type { GRec } from '../state.ts';
 import { takeDelivery } from './chan.ts';
-import { localsOf, stdlibOf } from './engine-bridge.ts';
+import { freshLocals, localsOf, stdlibOf } from './engine-bridge.ts';
 import { releaseSelectTimers } from './ops-chan.ts';
 
 /** run() returns 0 and the engine then steps past the op: aim one before the target. */
@@ -89,10 +89,8 @@ registerOp<GoWithOp>({
     const st = stdlibOf(w.s);
     const mine = localsOf(st, g.idx);
     const child = newproc(w, p, op.prog, g);
-    st.locals.set(
-      child.idx,
-      op.pass.map((slot) => mine[slot] ?? 0),
-    );
+    const theirs = freshLocals(st, child.idx);
+    for (const slot of op.pass) theirs.push(mine[slot] ?? 0);
     st.createdBy.delete(child.idx);
     return NEWPROC_COST_NS;
   },

@@ -15,8 +15,7 @@ import { sampleUntil } from '../metrics.ts';
 import { ModelSimulation, type ModelSpec } from '../simulation.ts';
 import type { World } from '../program.ts';
 import { stdlibDump } from './dump.ts';
-import { nextStdlibTimerP, runStdlibTimers } from './engine-bridge.ts';
-import { nextWhen } from './timers.ts';
+import { nextStdlibTimer, runStdlibTimers, type NextTimer } from './engine-bridge.ts';
 import { newStdlibState, type StdlibShape } from './stdlib-state.ts';
 import './ops-index.ts';
 
@@ -52,6 +51,8 @@ export interface StdlibModelSpec extends ModelSpec {
 export class StdlibSimulation implements Simulation {
   readonly engine: ModelSimulation;
   private readonly initial: Checkpoint;
+  /** The earliest stdlib timer: one scan of the heaps per event, shared by `runUntil` and `step`. */
+  private readonly next: NextTimer = { p: -1, when: Infinity };
 
   constructor(
     private readonly spec: StdlibModelSpec,
@@ -77,23 +78,30 @@ export class StdlibSimulation implements Simulation {
   }
 
   step(): boolean {
+    const s = this.engine.state;
+    if (s.done) return false;
+    return this.stepWith(this.nextTimerDue());
+  }
+
+  /** When the earliest stdlib timer runs (Infinity with none); its P is left in `next.p`. */
+  private nextTimerDue(): number {
+    nextStdlibTimer(this.engine.state, this.next);
+    return this.next.p < 0 ? Infinity : this.dueAt(this.next.when);
+  }
+
+  /** One event: the stdlib timer due at `due` (on P `next.p`) if it comes first, else the engine's. */
+  private stepWith(due: number): boolean {
     const w = this.engine.world;
     const s = w.s;
-    if (s.done) return false;
-    const nextP = nextStdlibTimerP(s);
-    const st = s.stdlib;
-    if (nextP >= 0 && st !== undefined) {
-      const due = this.dueAt(nextWhen(st.timers, nextP));
-      const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
-      if (due <= head && due <= s.cfg.horizonNs) {
-        if (due > s.nextSampleNs - 1)
-          sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
-        s.now = Math.max(s.now, due);
-        s.events++;
-        runStdlibTimers(w, nextP);
-        this.noteIdle();
-        return !s.done;
-      }
+    const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+    if (due <= head && due <= s.cfg.horizonNs) {
+      if (due > s.nextSampleNs - 1)
+        sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
+      s.now = Math.max(s.now, due);
+      s.events++;
+      runStdlibTimers(w, this.next.p);
+      this.noteIdle();
+      return !s.done;
     }
     const more = this.engine.step();
     this.noteIdle();
@@ -139,18 +147,14 @@ export class StdlibSimulation implements Simulation {
     for (;;) {
       if (s.done) return;
       const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
-      const nextP = nextStdlibTimerP(s);
-      const timer =
-        nextP < 0 || s.stdlib === undefined
-          ? Infinity
-          : this.dueAt(nextWhen(s.stdlib.timers, nextP));
+      const timer = this.nextTimerDue();
       // Nothing left at all: one more step lets the engine finish (and run checkdead).
       if (head === Infinity && timer === Infinity) {
-        this.step();
+        this.stepWith(timer);
         return;
       }
       if (Math.min(head, timer) > tNs) return;
-      if (!this.step()) return;
+      if (!this.stepWith(timer)) return;
     }
   }
 

@@ -263,11 +263,16 @@ export function nextWhenAnyP(ts: TimerState): number {
  */
 export function runDueTimers(ts: TimerState, p: number, now: number): TimerFire[] {
   const fires: TimerFire[] = [];
+  popDueTimers(ts, p, now, fires);
+  return fires;
+}
+
+/** `runDueTimers` appending to `out` (the engine's hot path reuses one array). */
+export function popDueTimers(ts: TimerState, p: number, now: number, out: TimerFire[]): void {
   const heap = ts.heaps[p] as TimerHeap;
   while (nextWhen(ts, p) <= now) {
     const top = heapPopMin(heap);
     if (top === undefined) break;
-    fires.push(fireTimer(ts, timerOf(ts, top.id), now));
+    out.push(fireTimer(ts, timerOf(ts, top.id), now));
   }
-  return fires;
 }
