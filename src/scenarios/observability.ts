@@ -384,6 +384,16 @@ function sourcesOf(): readonly GoSource[] {
   return [...timeoutHandler.sources, ...afterfuncLeak.sources, ...onceStall.sources];
 }
 
+/** The Go program the run executes: the incident's buggy or fixed version. */
+export function incidentSource(v: ObservabilityValues): GoSource | undefined {
+  const scenario = {
+    'timeout-handler': timeoutHandler,
+    'afterfunc-leak': afterfuncLeak,
+    'once-stall': onceStall,
+  }[v.incident as Incident];
+  return scenario.sources[v.fix ? 1 : 0];
+}
+
 export const observability: Scenario<typeof params> = {
   id: 'observability',
   title: 'A goroutine leak on the dashboard: alert, detect, find the incident',

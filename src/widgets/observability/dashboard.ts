@@ -1,0 +1,98 @@
+/**
+ * What the observability stage draws, computed from the run's series and the alert rule: plain
+ * data, so the stage only draws and the same state always gives the same picture.
+ */
+import type { AlertRule, AlertState, FiringInterval } from '../../scenarios/alert-rule';
+import { evaluateAlert, timeToDetectMs } from '../../scenarios/alert-rule';
+import type { Series } from '../../scenarios/types';
+
+export interface DashboardPanel {
+  readonly title: string;
+  readonly unit: string;
+  readonly values: readonly number[];
+  /** A horizontal rule line (the alert's threshold), when the panel has one. */
+  readonly rule: number | null;
+  /** Why the panel is empty, when the incident's model has no such figure. */
+  readonly missing: string | null;
+}
+
+export interface Dashboard {
+  readonly tMs: readonly number[];
+  readonly horizonMs: number;
+  readonly nowMs: number;
+  readonly panels: readonly DashboardPanel[];
+  readonly firing: readonly FiringInterval[];
+  /** The alert's state at the last sample taken so far. */
+  readonly state: AlertState;
+  readonly timeToDetectMs: number | null;
+  readonly rule: AlertRule;
+}
+
+/** The key the widget puts the dashboard under in the View's `extra`. */
+export const DASHBOARD_KEY = 'dashboard';
+
+const NO_HTTP = 'no HTTP server in this incident’s model';
+
+function finiteOrNull(xs: readonly number[] | undefined): readonly number[] | null {
+  return xs !== undefined && xs.some(Number.isFinite) ? xs : null;
+}
+
+/** The leak starts with the traffic, at t = 0, in every incident run. */
+export const LEAK_START_MS = 0;
+
+export function buildDashboard(
+  series: Series,
+  rule: AlertRule,
+  nowNs: number,
+  horizonNs: number,
+): Dashboard {
+  const tMs = series.t_ms;
+  const goroutines = series['goroutines'] ?? [];
+  const alert = evaluateAlert(tMs, goroutines, rule);
+  const rates = alert.ratePerMin.map((r) => r ?? Number.NaN);
+  const latency = finiteOrNull(series['latencyMs']);
+  const conns = finiteOrNull(series['openConns']);
+  const heapMiB = (series['heapBytes'] ?? []).map((b) => b / 2 ** 20);
+  const usesLevel = rule.mode !== 'rate';
+  const usesRate = rule.mode !== 'threshold';
+  return {
+    tMs,
+    horizonMs: horizonNs / 1e6,
+    nowMs: nowNs / 1e6,
+    panels: [
+      {
+        title: 'goroutines',
+        unit: '',
+        values: goroutines,
+        rule: usesLevel ? rule.threshold : null,
+        missing: null,
+      },
+      {
+        title: 'growth per minute',
+        unit: '/min',
+        values: rates,
+        rule: usesRate ? rule.ratePerMin : null,
+        missing: null,
+      },
+      { title: 'heap', unit: ' MiB', values: heapMiB, rule: null, missing: null },
+      {
+        title: 'mean latency',
+        unit: ' ms',
+        values: latency ?? [],
+        rule: null,
+        missing: latency === null ? NO_HTTP : null,
+      },
+      {
+        title: 'open connections',
+        unit: '',
+        values: conns ?? [],
+        rule: null,
+        missing: conns === null ? NO_HTTP : null,
+      },
+    ],
+    firing: alert.firing,
+    state: alert.states.at(-1) ?? 'inactive',
+    timeToDetectMs: timeToDetectMs(alert, LEAK_START_MS),
+    rule,
+  };
+}
