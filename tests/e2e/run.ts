@@ -11,6 +11,7 @@ import {
   checkBadQueryValue,
   checkChapterWidget,
   checkDemoEmbed,
+  checkLine,
   failuresOf,
   type WidgetCheck,
 } from './widget-checks';
@@ -39,12 +40,16 @@ async function writeReport(report: Report): Promise<void> {
   if (target) await writeFile(target, JSON.stringify(report));
 }
 
-/** Chapter pages whose built HTML embeds the demo widget. */
-async function pagesWithDemo(dist: string, pages: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
+/** Chapter pages with the id of the first widget each embeds (from the built HTML). */
+async function chapterWidgets(
+  dist: string,
+  pages: readonly string[],
+): Promise<{ page: string; widget: string }[]> {
+  const found: { page: string; widget: string }[] = [];
   for (const page of pages.filter((p) => p.startsWith('chapters/'))) {
     const html = await readFile(path.join(dist, page, 'index.html'), 'utf8');
-    if (html.includes('data-widget-id="demo"')) found.push(page);
+    const widget = /data-widget-id="([^"]+)"/.exec(html)?.[1];
+    if (widget) found.push({ page, widget });
   }
   return found;
 }
@@ -78,15 +83,15 @@ async function main(): Promise<number> {
     if (!quick) {
       widgetChecks.push(await checkDemoEmbed(browser, server.siteUrl));
       widgetChecks.push(await checkBadQueryValue(browser, server.siteUrl));
-      const chapters = await pagesWithDemo(dist, pages);
+      const chapters = await chapterWidgets(dist, pages);
       if (chapters.length === 0) {
         widgetChecks.push({
-          name: 'a chapter embeds the demo widget',
-          problems: ['no chapter page contains <Widget id="demo">'],
+          name: 'chapters embed widgets',
+          problems: ['no chapter page contains a <Widget>'],
         });
       }
-      for (const chapter of chapters) {
-        widgetChecks.push(await checkChapterWidget(browser, server.siteUrl, chapter));
+      for (const { page, widget } of chapters) {
+        widgetChecks.push(await checkChapterWidget(browser, server.siteUrl, page, widget));
       }
       widgetChecks.push(await checkThemeToggle(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
@@ -95,7 +100,7 @@ async function main(): Promise<number> {
       // The runtime widgets (gmp, stack-growth, preemption): tests/e2e/widgets/.
       widgetChecks.push(...(await runtimeWidgetChecks(browser, server.siteUrl)));
       for (const check of widgetChecks) {
-        console.log(`  ${failuresOf(check).length === 0 ? 'ok  ' : 'FAIL'} ${check.name}`);
+        console.log(checkLine(check));
         const gap = check.openBudget?.shortfall;
         if (gap) console.log(`    KNOWN GAP, ${check.openBudget?.issue ?? ''}: ${gap}`);
       }

@@ -16,6 +16,16 @@ export interface WidgetCheck {
    * until the marker is removed, so a fixed gap cannot hide behind it.
    */
   readonly openBudget?: { readonly issue: string; readonly shortfall: string | null };
+  /** Wall-clock seconds the check took, printed so a slow check is easy to spot in CI logs. */
+  readonly seconds?: number;
+}
+
+/** The line a check prints: `ok`, `gap` (passing, but an open budget is unmet) or `FAIL`. */
+export function checkLine(check: WidgetCheck): string {
+  const failed = failuresOf(check).length > 0;
+  const label = failed ? 'FAIL' : check.openBudget?.shortfall ? 'gap ' : 'ok  ';
+  const time = check.seconds === undefined ? '' : ` (${check.seconds.toFixed(1)} s)`;
+  return `  ${label} ${check.name}${time}`;
 }
 
 /** The problems a check fails with, with its open budget (if any) judged as described above. */
@@ -128,11 +138,12 @@ export async function checkBadQueryValue(browser: Browser, siteUrl: string): Pro
   return { name: 'a bad value in the URL gives a notice and the default', problems };
 }
 
-/** On a chapter that embeds the demo: light first load, then the widget draws when scrolled to. */
+/** On a chapter that embeds widgets: light first load, then its first widget draws when scrolled to. */
 export async function checkChapterWidget(
   browser: Browser,
   siteUrl: string,
   chapterPath: string,
+  widgetId: string,
 ): Promise<WidgetCheck> {
   const problems = await withPage(
     browser,
@@ -150,10 +161,16 @@ export async function checkChapterWidget(
       if ((await page.locator('canvas').count()) > 0) {
         found.push('a widget started before it was near the viewport');
       }
-      await page.locator('[data-widget-id="demo"]').first().scrollIntoViewIfNeeded();
-      await waitForDemoReady(page);
+      const figure = `figure[data-widget-id="${widgetId}"]`;
+      await page.locator(figure).first().scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${figure} [data-ready="true"] canvas`, {
+        timeout: READY_TIMEOUT_MS,
+      });
       return [...found, ...errors];
     },
   );
-  return { name: `/${chapterPath}: demo widget waits for the viewport, then draws`, problems };
+  return {
+    name: `/${chapterPath}: the ${widgetId} widget waits for the viewport, then draws`,
+    problems,
+  };
 }

@@ -135,7 +135,22 @@ function controlValues(page: Page, id: string): Promise<Record<string, string>> 
   }, widgetRoot(id));
 }
 
-/** ≥ 200 malformed or hostile links per widget: a visible notice, the defaults, no page error. */
+/** Every tenth hostile link is also opened as a real page load, the way a reader would open it. */
+const RELOAD_EVERY = 10;
+
+async function remount(page: Page): Promise<void> {
+  for (const mounted of [false, true]) {
+    await page.locator('[data-lab="toggle"]').click();
+    await page.waitForSelector(`[data-lab-mounted="${mounted}"]`);
+  }
+}
+
+/**
+ * ≥ 200 malformed or hostile links per widget: a visible notice, the defaults, no page error.
+ * Opening 200 pages that each start WebGL took minutes per widget, so most links are checked on
+ * /lab/embed/<id>/, which reads the query exactly as /embed/<id>/ does: set it, remount, look.
+ * Every tenth link is opened on /embed/<id>/ itself.
+ */
 export async function checkHostileQueries(
   browser: Browser,
   siteUrl: string,
@@ -143,19 +158,25 @@ export async function checkHostileQueries(
   count = 200,
 ): Promise<WidgetCheck> {
   const queries = hostileQueries(spec, count);
+  const root = widgetRoot(spec.id);
   const problems = await withWatchedPage(
     browser,
     { viewport: { width: 1000, height: 500 } },
     async ({ page, errors }) => {
       const found: string[] = [];
       if (queries.length < count) found.push(`only ${queries.length} hostile queries generated`);
-      const root = widgetRoot(spec.id);
-      await page.goto(new URL(`embed/${spec.id}/`, siteUrl).href);
+      const lab = new URL(`lab/embed/${spec.id}/`, siteUrl).href;
+      await page.goto(lab);
       await page.waitForSelector(root);
       const defaults = await controlValues(page, spec.id);
-      for (const { query, refused } of queries) {
-        const url = new URL(`embed/${spec.id}/`, siteUrl).href + query;
-        await page.goto(url);
+      for (const [index, { query, refused }] of queries.entries()) {
+        if (index % RELOAD_EVERY === 0) {
+          await page.goto(new URL(`embed/${spec.id}/`, siteUrl).href + query);
+        } else {
+          if (!page.url().startsWith(lab)) await page.goto(lab);
+          await page.evaluate((q) => history.replaceState(null, '', location.pathname + q), query);
+          await remount(page);
+        }
         await page.waitForSelector(root, { timeout: 15_000 });
         const notice = page.locator(`${root} [data-testid="param-notice"]`);
         if (!(await notice.isVisible())) found.push(`no visible notice for ${query}`);

@@ -22,6 +22,7 @@ export async function runtimeWidgetChecks(
   const add = async (name: string, run: () => Promise<WidgetCheck>) => {
     if (only && !name.includes(only)) return;
     let check: WidgetCheck;
+    const started = performance.now();
     try {
       check = await run();
     } catch (error) {
@@ -30,6 +31,7 @@ export async function runtimeWidgetChecks(
         problems: [error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)],
       };
     }
+    check = { ...check, seconds: (performance.now() - started) / 1000 };
     checks.push(check);
     log(check);
   };

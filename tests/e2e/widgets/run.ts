@@ -2,7 +2,7 @@ import path from 'node:path';
 import { hasChromium, launchChromium } from '../../harness/chromium';
 import { startStaticServer } from '../../harness/static-server';
 import { e2eSkippedBanner } from '../banner';
-import { failuresOf } from '../widget-checks';
+import { checkLine, failuresOf } from '../widget-checks';
 import { runtimeWidgetChecks } from './index';
 
 /**
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   try {
     const checks = await runtimeWidgetChecks(browser, server.siteUrl, (check) => {
       const failures = failuresOf(check);
-      console.log(`  ${failures.length === 0 ? 'ok  ' : 'FAIL'} ${check.name}`);
+      console.log(checkLine(check));
       for (const problem of failures) console.log(`    ✗ ${problem}`);
       const gap = check.openBudget?.shortfall;
       if (gap) console.log(`    KNOWN GAP, ${check.openBudget?.issue ?? ''}: ${gap}`);
