@@ -1,0 +1,184 @@
+/**
+ * What the chapters embed must work: every <Widget> and <Predict> names a registered widget, its
+ * preset validates against the scenario's schema with no unknown names, and the run really reaches
+ * the preset's step (a step past the end would open the widget at its last event instead). Every
+ * <Predict> can be answered, and each one's moment shows what its question is about: the state at
+ * `step` and at `runTo` is pinned below, so a model change that moves the moment fails here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { predictionProblems } from '../../src/components/prediction';
+import type { Simulation } from '../../src/scenarios/types';
+import { isWidgetId } from '../../src/widgets/registry';
+import { findElements, type MdxElement } from './mdx-elements';
+import { preparePreset, runToStep } from './preset-run';
+
+const chaptersDir = join(import.meta.dirname, '..', '..', 'content', 'chapters');
+const chapters = readdirSync(chaptersDir)
+  .filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
+  .sort()
+  .map((file) => ({ file, text: readFileSync(join(chaptersDir, file), 'utf8') }));
+
+interface Embed {
+  readonly where: string;
+  readonly widget: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  readonly step: number;
+}
+
+function asRecord(value: unknown): Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function embedOf(file: string, element: MdxElement): Embed {
+  const a = element.attributes;
+  const widget = element.name === 'Predict' ? a['widget'] : a['id'];
+  return {
+    where: `${file}:${element.line} <${element.name}>`,
+    widget: typeof widget === 'string' ? widget : '',
+    params: asRecord(a['params']),
+    seed: typeof a['seed'] === 'number' ? a['seed'] : 1,
+    step: typeof a['step'] === 'number' ? a['step'] : 0,
+  };
+}
+
+const widgetElements = chapters.flatMap(({ file, text }) =>
+  findElements(text, 'Widget').map((element) => embedOf(file, element)),
+);
+const predicts = chapters.flatMap(({ file, text }) =>
+  findElements(text, 'Predict').map((element) => ({ file, element })),
+);
+const embeds = [...widgetElements, ...predicts.map(({ file, element }) => embedOf(file, element))];
+
+/** What the reader must see at the question's moment and after the run, per <Predict name>. */
+const moments: Readonly<
+  Record<string, { before: (sim: Simulation) => void; after: (sim: Simulation) => void }>
+> = {
+  'syscall-handoff': {
+    before: (sim) => {
+      const ps = sim.view().ps;
+      expect(ps.filter((p) => p.status === '_Psyscall')).toHaveLength(3);
+      expect(sim.counters()['handoffs']).toBe(0);
+    },
+    after: (sim) => {
+      expect(sim.counters()['handoffs']).toBe(3);
+      expect(sim.view().ps.every((p) => p.status === '_Prunning')).toBe(true);
+      expect(sim.counters()['ms']).toBe(7);
+    },
+  },
+  'stack-eighth-copy': {
+    before: (sim) => {
+      expect(sim.counters()['stackBytes']).toBe(256 * 1024);
+      expect(sim.counters()['copies']).toBe(7);
+    },
+    after: (sim) => {
+      expect(sim.counters()['stackBytes']).toBe(512 * 1024);
+      expect(sim.counters()['copies']).toBe(8);
+    },
+  },
+  'sleeper-wakes': {
+    before: (sim) => {
+      expect(sim.view().byWaitReason['sleep']).toBe(1);
+      expect(sim.view().extra['wakeLatenciesMs']).toEqual([]);
+    },
+    after: (sim) => {
+      const latencies = sim.view().extra['wakeLatenciesMs'] as number[];
+      expect(latencies).toHaveLength(1);
+      // Woken by the preemption at the end of the spinner's 10 ms slice, not after 1 ms.
+      expect(latencies[0]).toBeGreaterThan(5);
+      expect(latencies[0]).toBeLessThan(20);
+    },
+  },
+};
+
+describe('widgets embedded in the chapters', () => {
+  it('finds embeds, and at least one predict-then-run checkpoint in every chapter', () => {
+    expect(embeds.length).toBeGreaterThan(0);
+    for (const { file } of chapters) {
+      expect(
+        predicts.filter((p) => p.file === file),
+        `${file} has no <Predict>`,
+      ).not.toHaveLength(0);
+    }
+  });
+
+  it('embeds no placeholder: every embed names a registered widget that runs a scenario', () => {
+    for (const embed of embeds) {
+      expect(isWidgetId(embed.widget), `${embed.where}: unknown widget "${embed.widget}"`).toBe(
+        true,
+      );
+      expect(
+        preparePreset(embed).create,
+        `${embed.where}: ${embed.widget} runs no scenario`,
+      ).not.toBeNull();
+    }
+  });
+
+  it.each(embeds.map((embed) => [embed.where, embed] as const))(
+    '%s: the preset validates and its step is reached',
+    (_where, embed) => {
+      const prepared = preparePreset(embed);
+      expect(prepared.errors.map((e) => e.message)).toEqual([]);
+      expect(prepared.unknown).toEqual([]);
+      if (prepared.create === null) return;
+      const sim = runToStep(prepared.create, embed.step);
+      expect(sim.events).toBe(embed.step);
+    },
+  );
+});
+
+describe('predict-then-run checkpoints', () => {
+  const names = predicts.map(({ element }) => String(element.attributes['name']));
+
+  it('have page-unique names', () => {
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each(predicts.map(({ file, element }) => [`${file}:${element.line}`, element] as const))(
+    '%s: has a question, choices, one answer, a later step to run to, and an explanation',
+    (_where, element) => {
+      const a = element.attributes;
+      expect(typeof a['question']).toBe('string');
+      expect(String(a['question']).trim()).not.toBe('');
+      const choices = a['choices'];
+      expect(Array.isArray(choices)).toBe(true);
+      expect(
+        predictionProblems({
+          name: String(a['name']),
+          step: Number(a['step']),
+          runTo: Number(a['runTo']),
+          choices: (choices as unknown[]).map(String),
+          answer: Number(a['answer']),
+        }),
+      ).toEqual([]);
+      // The explanation is the element's content, shown in the <details> with JS off.
+      expect(element.children.length).toBeGreaterThan(80);
+    },
+  );
+
+  it.each(predicts.map(({ file, element }) => [`${file}:${element.line}`, element] as const))(
+    '%s: the widget shows the moment asked about, and the run shows the answer',
+    (_where, element) => {
+      const name = String(element.attributes['name']);
+      const moment = moments[name];
+      expect(moment, `no pinned moment for <Predict name="${name}"> in this test`).toBeDefined();
+      const prepared = preparePreset(embedOf('', element));
+      if (moment === undefined || prepared.create === null) return;
+      moment.before(runToStep(prepared.create, Number(element.attributes['step'])));
+      const after = runToStep(prepared.create, Number(element.attributes['runTo']));
+      expect(after.events).toBe(Number(element.attributes['runTo']));
+      moment.after(after);
+    },
+  );
+
+  it('rejects a checkpoint that could not be answered', () => {
+    const good = { name: 'x', step: 1, runTo: 2, choices: ['a', 'b'], answer: 1 };
+    expect(predictionProblems(good)).toEqual([]);
+    expect(predictionProblems({ ...good, answer: 2 })).not.toEqual([]);
+    expect(predictionProblems({ ...good, choices: ['a'], answer: 0 })).not.toEqual([]);
+    expect(predictionProblems({ ...good, runTo: 1 })).not.toEqual([]);
+    expect(predictionProblems({ ...good, choices: ['a', 'a'] })).not.toEqual([]);
+  });
+});
