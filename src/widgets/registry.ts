@@ -20,8 +20,8 @@ export interface WidgetProps {
   /** True on /embed/<id>/: the widget fills the frame and owns the page's query string. */
   readonly embed: boolean;
   /**
-   * A predict-then-run checkpoint's answer: when set (or set again), the widget plays on to this
-   * step and pauses there. Absent everywhere else.
+   * A predict-then-run checkpoint's answer: when it changes, a widget whose entry says
+   * `playsToRunTo` plays on to this step and pauses there. Absent everywhere else.
    */
   readonly runTo?: number | undefined;
 }
@@ -36,6 +36,11 @@ export interface WidgetEntry {
   readonly aspectRatio: number;
   /** The stage never gets shorter than this on narrow screens (px). */
   readonly minHeightPx: number;
+  /**
+   * True when the widget honours `WidgetProps.runTo` by playing on to it. Otherwise a checkpoint's
+   * run reopens the widget at that step (no animation, same picture).
+   */
+  readonly playsToRunTo?: boolean;
   /** Loads the component only when the island hydrates, which keeps Pixi out of the page's first JS. */
   readonly load: () => Promise<{ default: Component<WidgetProps> }>;
 }
@@ -63,6 +68,7 @@ export const widgets = {
     // The whole widget (controls, stage, source, chart, transcript) is taller than wide.
     aspectRatio: 3 / 4,
     minHeightPx: 1100,
+    playsToRunTo: true,
     load: () => import('./gmp/GmpWidget.svelte'),
   },
   'stack-growth': {
@@ -75,6 +81,7 @@ export const widgets = {
       'the recursion returns, a GC can halve it. Sliders set the recursion depth and the frame size.',
     aspectRatio: 3 / 4,
     minHeightPx: 1100,
+    playsToRunTo: true,
     load: () => import('./stack-growth/StackGrowthWidget.svelte'),
   },
   preemption: {
@@ -87,6 +94,7 @@ export const widgets = {
       'thread, and main wakes. The wake latency is drawn for each round.',
     aspectRatio: 3 / 4,
     minHeightPx: 1000,
+    playsToRunTo: true,
     load: () => import('./preemption/PreemptionWidget.svelte'),
   },
   observability: {
