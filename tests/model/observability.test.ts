@@ -1,0 +1,130 @@
+/**
+ * The observability scenario runs each incident's own model at scale: the alert (default rule:
+ * above 2,000 goroutines or growing faster than 200 a minute over 5m, for 1m) fires for every
+ * buggy incident and never for its fix over the same hour, and the dump at the firing moment
+ * points at the incident that runs, read from the stacks alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { alertParams, alertRuleOf } from '../../src/scenarios/alert-params';
+import { evaluateAlert, timeToDetectMs } from '../../src/scenarios/alert-rule';
+import { HOUR, MINUTE, SECOND } from '../../src/scenarios/duration';
+import {
+  INCIDENTS,
+  observability,
+  observabilitySampleNs,
+  type ObservabilityValues,
+} from '../../src/scenarios/observability';
+import { defaultValues } from '../../src/scenarios/params';
+import type { Simulation } from '../../src/scenarios/types';
+import { dumpVerdict } from '../../src/widgets/observability/dump-verdict';
+
+const QPS = 5;
+const rule = alertRuleOf(defaultValues(alertParams));
+
+function values(over: Partial<ObservabilityValues>): ObservabilityValues {
+  return { ...defaultValues(observability.params), qps: QPS, duration: HOUR, ...over };
+}
+
+function run(v: ObservabilityValues, untilNs = v.duration): Simulation {
+  const sim = observability.create(v, {
+    seed: 1,
+    sampleNs: observabilitySampleNs(v),
+    traceCapacity: 0,
+  });
+  sim.runUntil(untilNs);
+  return sim;
+}
+
+const HEAVY = { timeout: 120_000 };
+
+describe('observability: the alert over an hour at 5 requests per second', () => {
+  for (const incident of INCIDENTS) {
+    it(
+      `fires for ${incident}, with the time to detect of its growth, and the dump names it`,
+      HEAVY,
+      () => {
+        const v = values({ incident });
+        const sampleMs = observabilitySampleNs(v) / 1e6;
+        const sim = run(v);
+        const s = sim.series();
+        expect(s.t_ms.length).toBeGreaterThanOrEqual(359);
+        const ev = evaluateAlert(s.t_ms, s['goroutines'] ?? [], rule);
+        // One leaked goroutine per request: 300 a minute > 200, known once a whole 5m window is
+        // sampled, then held for 1m.
+        const expected = (rule.windowNs + rule.forNs) / 1e6;
+        const ttd = timeToDetectMs(ev, 0);
+        expect(ttd).not.toBeNull();
+        expect(ttd as number).toBeGreaterThanOrEqual(expected);
+        expect(ttd as number).toBeLessThanOrEqual(expected + sampleMs);
+
+        const at = run(v, (ev.firstFiringMs as number) * 1e6);
+        const verdict = dumpVerdict(at.dump(), at.nowNs, 5);
+        expect(verdict.verdict?.incident).toBe(incident);
+        expect(verdict.groups[0]?.points?.incident).toBe(incident);
+        // About a request's worth of goroutines per second leaked by then (AfterFunc: from `delay`).
+        expect(verdict.groups[0]?.count).toBeGreaterThan(QPS * (expected / 1000 - 10));
+      },
+    );
+
+    it(`never fires for ${incident} with the fix deployed`, HEAVY, () => {
+      const s = run(values({ incident, fix: true })).series();
+      const goroutines = s['goroutines'] ?? [];
+      expect(goroutines.length).toBeGreaterThanOrEqual(359);
+      expect(evaluateAlert(s.t_ms, goroutines, rule).firing).toEqual([]);
+      expect(Math.max(...goroutines)).toBeLessThan(100);
+    });
+  }
+
+  it('a growth-only alert resolves once TimeoutHandler handlers stop piling up', HEAVY, () => {
+    // work 10m: the inner goroutines grow for 10 minutes, then as many finish as start.
+    const s = run(values({ incident: 'timeout-handler', duration: 30 * MINUTE })).series();
+    const ev = evaluateAlert(s.t_ms, s['goroutines'] ?? [], { ...rule, mode: 'rate' });
+    expect(ev.firing).toHaveLength(1);
+    const end = ev.firing[0]?.endMs ?? Number.NaN;
+    // The 5m window stops seeing growth within a window and a sample after minute 10.
+    expect(end).toBeGreaterThan(10 * 60_000);
+    expect(end).toBeLessThanOrEqual(15 * 60_000 + observabilitySampleNs(values({})) / 1e6);
+  });
+
+  it(
+    'TimeoutHandler latency is the timeout, by Little’s law over the request counters',
+    HEAVY,
+    () => {
+      const v = values({ incident: 'timeout-handler', duration: 10 * MINUTE });
+      const s = run(v).series();
+      const latency = (s['latencyMs'] ?? []).slice(10);
+      for (const ms of latency) expect(Math.abs(ms - v.timeout / 1e6)).toBeLessThan(50);
+      expect(Math.min(...(s['openConns'] ?? []))).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  it('has no latency or connections where the incident has no HTTP server', HEAVY, () => {
+    const s = run(values({ incident: 'once-stall', duration: 2 * MINUTE })).series();
+    expect((s['latencyMs'] ?? []).every(Number.isNaN)).toBe(true);
+    expect((s['openConns'] ?? []).every(Number.isNaN)).toBe(true);
+    // Heap grows with the parked callers' g structs.
+    const heap = s['heapBytes'] ?? [];
+    expect(heap.at(-1) as number).toBeGreaterThan(heap[0] as number);
+  });
+
+  it('step by step, runUntil, and restore then run all give the same series', HEAVY, () => {
+    const v = values({ incident: 'timeout-handler', duration: 2 * MINUTE });
+    const opts = { seed: 3, sampleNs: 5 * SECOND, traceCapacity: 0 };
+    const straight = observability.create(v, opts);
+    straight.runUntil(v.duration);
+    const stepped = observability.create(v, opts);
+    stepped.runToEvent(straight.events); // one event at a time
+    expect(stepped.series()).toEqual(straight.series());
+
+    const travelled = observability.create(v, opts);
+    travelled.runUntil(40 * SECOND);
+    const early = travelled.checkpoint();
+    travelled.runUntil(90 * SECOND);
+    const late = travelled.checkpoint();
+    travelled.restore(early);
+    travelled.runUntil(60 * SECOND);
+    travelled.restore(late);
+    travelled.runUntil(v.duration);
+    expect(travelled.series()).toEqual(straight.series());
+  });
+});
