@@ -127,7 +127,16 @@ export const agenda: readonly AgendaBlock[] = [
     minutes: 8,
     title: 'From incident to defence: signals, alerts, runbook',
     chapter: '05-from-incident-to-defence',
-    presets: [],
+    anchor: 'what-the-shapes-mean',
+    presets: [
+      {
+        widget: 'observability',
+        params: { incident: 'once-stall', qps: 20, duration: '10m' },
+        seed: 1,
+        step: 10021,
+        show: 'A minute into incident 3 at 20 requests a second; play on to see the staircase, then switch the incident and move the alert rule.',
+      },
+    ],
     questions: [
       'Which signal would have caught each incident first on our services?',
       'Do our tests run goleak, and who looks at a goroutine dump when the alert fires?',

@@ -91,6 +91,17 @@ const moments: Readonly<
       expect(latencies[0]).toBeLessThan(20);
     },
   },
+  staircase: {
+    before: (sim) => {
+      expect(sim.counters()['goroutines']).toBe(1201);
+      expect(sim.view().byWaitReason['sync.Mutex.Lock']).toBe(1198);
+    },
+    after: (sim) => {
+      // One more goroutine per request, none leaving: 20/s for four more minutes.
+      expect(sim.counters()['goroutines']).toBe(6001);
+      expect(sim.view().byWaitReason['select (no cases)']).toBe(1);
+    },
+  },
 };
 
 describe('widgets embedded in the chapters', () => {
@@ -126,6 +137,7 @@ describe('widgets embedded in the chapters', () => {
       const sim = runToStep(prepared.create, embed.step);
       expect(sim.events).toBe(embed.step);
     },
+    60_000,
   );
 });
 
@@ -171,6 +183,8 @@ describe('predict-then-run checkpoints', () => {
       expect(after.events).toBe(Number(element.attributes['runTo']));
       moment.after(after);
     },
+    // Minutes of virtual traffic replayed twice on a busy machine; the assertions are on the model.
+    120_000,
   );
 
   it('rejects a checkpoint that could not be answered', () => {
