@@ -52,6 +52,13 @@ export interface ChanState {
   delivered: Map<number, Delivery>;
   /** The channels a G parked in a select is queued on, so the winner can dequeue it from the rest. */
   selecting: Map<number, number[]>;
+  /**
+   * Freed channel records, reused by `makeChan`: a long run makes millions of channels that each
+   * live for seconds, and recycling them keeps the garbage collector's old generation quiet.
+   */
+  free: Chan[];
+  /** Sudogs off every queue, reused (the runtime keeps a per-P sudog cache for the same reason). */
+  freeSudogs: Sudog[];
 }
 
 /** Extra hooks for timer channels (Go 1.23+): the timer is in a heap only while someone waits. */
@@ -63,27 +70,79 @@ export interface ChanHooks extends SchedHooks {
 }
 
 export function newChanState(): ChanState {
-  return { nextId: 1, chans: new Map(), delivered: new Map(), selecting: new Map() };
+  return {
+    nextId: 1,
+    chans: new Map(),
+    delivered: new Map(),
+    selecting: new Map(),
+    free: [],
+    freeSudogs: [],
+  };
 }
 
 /** `make(chan T, cap)`; returns the channel's id. */
 export function makeChan(state: ChanState, cap: number, timerId: number | null = null): number {
   if (cap < 0 || !Number.isInteger(cap)) throw new RangeError(`makechan: size out of range`);
   const id = state.nextId++;
-  state.chans.set(id, { id, cap, buf: [], closed: false, recvq: [], sendq: [], timerId, users: 1 });
+  const c = state.free.pop();
+  if (c === undefined) {
+    state.chans.set(id, {
+      id,
+      cap,
+      buf: [],
+      closed: false,
+      recvq: [],
+      sendq: [],
+      timerId,
+      users: 1,
+    });
+  } else {
+    c.id = id;
+    c.cap = cap;
+    c.closed = false;
+    c.timerId = timerId;
+    c.users = 1;
+    state.chans.set(id, c);
+  }
   return id;
 }
 
 /** Drop a channel nobody references any more (the GC would), so long runs stay bounded. */
 export function freeChan(state: ChanState, id: number): void {
   const c = state.chans.get(id);
-  if (c !== undefined && c.recvq.length === 0 && c.sendq.length === 0) state.chans.delete(id);
+  if (c !== undefined && c.recvq.length === 0 && c.sendq.length === 0) {
+    state.chans.delete(id);
+    c.buf.length = 0;
+    state.free.push(c);
+  }
 }
 
 export function chanOf(state: ChanState, id: number): Chan {
   const c = state.chans.get(id);
   if (c === undefined) throw new Error(`no channel ${id}`);
   return c;
+}
+
+/** `acquireSudog`: one from the cache, else a new one. */
+function newSudog(
+  state: ChanState,
+  g: number,
+  elem: number,
+  isSelect: boolean,
+  caseIndex: number,
+): Sudog {
+  const sg = state.freeSudogs.pop();
+  if (sg === undefined) return { g, elem, isSelect, caseIndex };
+  sg.g = g;
+  sg.elem = elem;
+  sg.isSelect = isSelect;
+  sg.caseIndex = caseIndex;
+  return sg;
+}
+
+/** `releaseSudog`: back to the cache once off its queue and read. */
+function releaseSudog(state: ChanState, sg: Sudog): void {
+  state.freeSudogs.push(sg);
 }
 
 /**
@@ -97,9 +156,12 @@ function dequeue(state: ChanState, q: Sudog[], hooks: ChanHooks): Sudog | undefi
   return sg;
 }
 
+/** Hand a dequeued waiter its result and ready it; its sudog goes back to the cache. */
 function wake(state: ChanState, hooks: SchedHooks, sg: Sudog, value: number, ok: boolean): void {
-  state.delivered.set(sg.g, { caseIndex: sg.caseIndex, value, ok });
-  hooks.ready(sg.g);
+  const g = sg.g;
+  state.delivered.set(g, { caseIndex: sg.caseIndex, value, ok });
+  releaseSudog(state, sg);
+  hooks.ready(g);
 }
 
 /**
@@ -128,7 +190,7 @@ export function chanSend(
     return opDone;
   }
   if (!block) return null;
-  c.sendq.push({ g, elem: value, isSelect: false, caseIndex: 0 });
+  c.sendq.push(newSudog(state, g, value, false, 0));
   return opPark(waitReason.chanSend);
 }
 
@@ -170,7 +232,7 @@ export function chanRecv(
     return opDone;
   }
   if (!block) return null;
-  c.recvq.push({ g, elem: 0, isSelect: false, caseIndex: 0 });
+  c.recvq.push(newSudog(state, g, 0, false, 0));
   if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
   return opPark(waitReason.chanReceive);
 }
@@ -257,7 +319,7 @@ export function select(
     const sc = cases[i] as SelectCase;
     if (sc.chan === nilChan) continue;
     const c = chanOf(state, sc.chan);
-    const sg: Sudog = { g, elem: sc.dir === 'send' ? sc.value : 0, isSelect: true, caseIndex: i };
+    const sg = newSudog(state, g, sc.dir === 'send' ? sc.value : 0, true, i);
     (sc.dir === 'recv' ? c.recvq : c.sendq).push(sg);
     if (sc.dir === 'recv' && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
     queuedOn.push(sc.chan);
@@ -291,15 +353,20 @@ function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
   for (const id of queuedOn) {
     const c = state.chans.get(id);
     if (c === undefined) continue;
-    if (removeWaiter(c.recvq, g) && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, -1);
-    removeWaiter(c.sendq, g);
+    if (removeWaiter(state, c.recvq, g) && c.timerId !== null)
+      hooks.timerChanBlocked?.(c.timerId, -1);
+    removeWaiter(state, c.sendq, g);
   }
 }
 
 /** Take G `g`'s sudog out of a wait queue, in place; true if it was there. */
-function removeWaiter(q: Sudog[], g: number): boolean {
-  const i = q.findIndex((sg) => sg.g === g);
-  if (i < 0) return false;
-  q.splice(i, 1);
-  return true;
+function removeWaiter(state: ChanState, q: Sudog[], g: number): boolean {
+  for (let i = 0; i < q.length; i++) {
+    const sg = q[i] as Sudog;
+    if (sg.g !== g) continue;
+    q.splice(i, 1);
+    releaseSudog(state, sg);
+    return true;
+  }
+  return false;
 }

@@ -33,10 +33,12 @@ export interface Ctx {
 export interface ContextState {
   nextId: number;
   ctxs: Map<number, Ctx>;
+  /** Freed context records, reused by `withCancel` (a server makes one or more per request). */
+  free: Ctx[];
 }
 
 export function newContextState(): ContextState {
-  return { nextId: 1, ctxs: new Map() };
+  return { nextId: 1, ctxs: new Map(), free: [] };
 }
 
 export interface ContextDeps {
@@ -63,16 +65,20 @@ export function ctxErr(state: ContextState, id: number): string | null {
 export function withCancel(state: ContextState, deps: ContextDeps, parent: number): number {
   const id = state.nextId++;
   const parentCtx = ctxOf(state, parent);
-  const ctx: Ctx = {
-    id,
-    parent,
-    children: [],
-    done: makeChan(deps.chans, 0),
-    err: null,
-    deadline: parentCtx?.deadline ?? null,
-    timerId: null,
-    users: 1,
-  };
+  const done = makeChan(deps.chans, 0);
+  const deadline = parentCtx?.deadline ?? null;
+  let ctx = state.free.pop();
+  if (ctx === undefined) {
+    ctx = { id, parent, children: [], done, err: null, deadline, timerId: null, users: 1 };
+  } else {
+    ctx.id = id;
+    ctx.parent = parent;
+    ctx.done = done;
+    ctx.err = null;
+    ctx.deadline = deadline;
+    ctx.timerId = null;
+    ctx.users = 1;
+  }
   state.ctxs.set(id, ctx);
   if (parentCtx !== undefined) {
     if (parentCtx.err !== null) cancel(state, deps, id, parentCtx.err);
@@ -141,4 +147,6 @@ export function freeContext(state: ContextState, deps: ContextDeps, id: number):
   if (ctx.timerId !== null) freeTimer(deps.timers, ctx.timerId);
   freeChan(deps.chans, ctx.done);
   state.ctxs.delete(id);
+  ctx.children.length = 0;
+  state.free.push(ctx);
 }

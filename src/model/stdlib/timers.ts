@@ -74,6 +74,8 @@ export interface TimerState {
   heldBytes: number;
   /** Timers that fired (one-shots and ticker ticks). */
   fired: number;
+  /** Freed timer records, reused by `addTimer` (a server starts one or more per request). */
+  free: Timer[];
 }
 
 export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState {
@@ -89,6 +91,7 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
     maxHeapLen: Array.from({ length: gomaxprocs }, () => 0),
     heldBytes: 0,
     fired: 0,
+    free: [],
   };
 }
 
@@ -160,19 +163,37 @@ export function addTimer(
   options: { bytes?: number; period?: number; isChan?: boolean } = {},
 ): number {
   const id = ts.nextId++;
-  const t: Timer = {
-    id,
-    p,
-    when,
-    period: options.period ?? 0,
-    fire,
-    bytes: options.bytes ?? 0,
-    pending: false,
-    heaped: false,
-    isChan: options.isChan ?? false,
-    blocked: 0,
-    heapSeq: 0,
-  };
+  const period = options.period ?? 0;
+  const bytes = options.bytes ?? 0;
+  const isChan = options.isChan ?? false;
+  let t = ts.free.pop();
+  if (t === undefined) {
+    t = {
+      id,
+      p,
+      when,
+      period,
+      fire,
+      bytes,
+      pending: false,
+      heaped: false,
+      isChan,
+      blocked: 0,
+      heapSeq: 0,
+    };
+  } else {
+    t.id = id;
+    t.p = p;
+    t.when = when;
+    t.period = period;
+    t.fire = fire;
+    t.bytes = bytes;
+    t.pending = false;
+    t.heaped = false;
+    t.isChan = isChan;
+    t.blocked = 0;
+    t.heapSeq = 0;
+  }
   ts.timers.set(id, t);
   start(ts, t, when, p);
   return id;
@@ -202,6 +223,7 @@ export function freeTimer(ts: TimerState, id: number): void {
   if (t === undefined) return;
   if (t.pending) stopTimer(ts, id);
   ts.timers.delete(id);
+  ts.free.push(t);
 }
 
 /** Go 1.23 `blockTimerChan`/`unblockTimerChan`: a receiver starts or stops waiting on `t.C`. */
