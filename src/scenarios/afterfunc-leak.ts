@@ -116,6 +116,37 @@ function heapBytes(s: Sched): number {
   );
 }
 
+/** One P's timer heap as a stage draws it: the func timers pending there and what they hold. */
+export interface TimerHeapView {
+  readonly p: number;
+  readonly timers: number;
+  readonly bytes: number;
+}
+
+/** Pending func timers per P (channel timers left out, as in `pendingTimers`). */
+function timerHeaps(s: Sched): TimerHeapView[] {
+  const st = s.stdlib;
+  if (st === undefined) return [];
+  const heaps = st.timers.heaps.map((_, p) => ({ p, timers: 0, bytes: 0 }));
+  for (const t of st.timers.timers.values()) {
+    const heap = heaps[t.p];
+    if (!t.pending || t.isChan || heap === undefined) continue;
+    heap.timers += 1;
+    heap.bytes += t.bytes;
+  }
+  return heaps;
+}
+
+/** Index of `main.main.func1.1` (f, run by `goFunc` when a timer fires) in `programs`. */
+const TIMER_F_PROG = 2;
+
+/** Goroutines running f right now (blocked in it, for blockingf): none exist while timers wait. */
+function timerGoroutines(s: Sched): number {
+  let n = 0;
+  for (const g of s.allgs) if (g.status !== '_Gdead' && g.prog === TIMER_F_PROG) n += 1;
+  return n;
+}
+
 function programs(v: Values): Program[] {
   const fixed = v.mode === 'stop';
   const src = fixed ? afterFuncFixed : afterFuncBuggy;
@@ -210,6 +241,8 @@ export const afterfuncLeak: Scenario<typeof params> = {
         viewExtra: (s) => ({
           pendingTimers: s.stdlib?.timers.pendingFunc ?? 0,
           heapBytes: heapBytes(s),
+          timerHeaps: timerHeaps(s),
+          timerGoroutines: timerGoroutines(s),
         }),
       },
       options,

@@ -97,6 +97,45 @@ export const widgets = {
     playsToRunTo: true,
     load: () => import('./preemption/PreemptionWidget.svelte'),
   },
+  'afterfunc-leak': {
+    title: 'time.AfterFunc: the buggy and the fixed program side by side',
+    scenario: 'afterfunc-leak',
+    summary:
+      'A loop starts time.AfterFunc timers whose closures capture a buffer, drawn twice on one ' +
+      'clock: never stopped (or with f blocking) on the left, stopped with defer t.Stop() on the ' +
+      'right. Each P’s timer heap shows its pending timers and the bytes they hold; charts of ' +
+      'goroutines, pending timers and heap show goroutines flat while the heap climbs. Sliders set ' +
+      'the rate, delay, load, payload, mode and Go version; a button dumps the goroutines.',
+    aspectRatio: 3 / 4,
+    minHeightPx: 1100,
+    load: () => import('./afterfunc-leak/AfterfuncLeakWidget.svelte'),
+  },
+  'timeout-handler': {
+    title: 'http.TimeoutHandler: the buggy and the fixed handler side by side',
+    scenario: 'timeout-handler',
+    summary:
+      'Clients send requests to a server whose handler is wrapped in http.TimeoutHandler, drawn ' +
+      'twice on one clock: a handler that ignores r.Context() on the left, one that honours it on ' +
+      'the right. The inner handler goroutines still running after their 503, the connection ' +
+      'goroutines and the 503s answered are drawn as they happen, with charts of each. Sliders ' +
+      'set qps, work, timeout, load and the Go version; a button dumps the goroutines.',
+    aspectRatio: 3 / 4,
+    minHeightPx: 1100,
+    load: () => import('./timeout-handler/TimeoutHandlerWidget.svelte'),
+  },
+  'once-stall': {
+    title: 'sync.Once: the buggy and the fixed config loader side by side',
+    scenario: 'once-stall',
+    summary:
+      'Goroutines call GetConfig, which loads the config through a sync.Once, drawn twice on one ' +
+      'clock: f blocking (or panicking) on the left, a bounded retrying load on the right. The ' +
+      'callers parked behind the Once’s mutex (sync.Mutex.Lock, or semacquire before Go 1.20) and ' +
+      'the goroutine stuck in f pile up as they happen, with charts of goroutines and calls. ' +
+      'Sliders set the call rate, load, mode and Go version; a button dumps the goroutines.',
+    aspectRatio: 3 / 4,
+    minHeightPx: 1100,
+    load: () => import('./once-stall/OnceStallWidget.svelte'),
+  },
   observability: {
     title: 'A goroutine leak on the dashboard',
     scenario: 'observability',

@@ -1,0 +1,68 @@
+import { timeoutHandler } from '../../scenarios/timeout-handler';
+import type { Scenario } from '../../scenarios/types';
+import type { HoldingRow } from '../../render/leak-rows';
+import { withoutParam, type LeakLab } from '../leak-lab/lab';
+
+const scenario = timeoutHandler as unknown as Scenario;
+
+/** The charts' grid: 100ms shows the ramp to the plateau (the CLI's 500ms default hides it). */
+const SAMPLE_NS = 100_000_000;
+
+const whole = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * `timeout-handler` buggy (the handler ignores r.Context()) beside fixed (it selects on
+ * `r.Context().Done()`, which TimeoutHandler cancels at the deadline). TimeoutHandler answers 503
+ * but cannot stop the goroutine it started for the inner handler
+ * (https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go, timeoutHandler.ServeHTTP).
+ */
+export const timeoutHandlerLab: LeakLab = {
+  id: 'timeout-handler',
+  scenario,
+  schema: withoutParam(scenario.params, 'ctx'),
+  buggy: (values) => ({ ...values, ctx: false }),
+  fixed: (values) => ({ ...values, ctx: true }),
+  chartNames: ['goroutines', 'innerHandlers', 'status503'],
+  sampleNs: () => SAMPLE_NS,
+  holdings(view, counters) {
+    const inner = Number(view.extra['innerHandlers'] ?? 0);
+    const conns = Number(view.extra['connections'] ?? 0);
+    const answered503 = counters['status503'] ?? 0;
+    const answered200 = counters['status200'] ?? 0;
+    const rows: HoldingRow[] = [
+      {
+        key: 'inner',
+        label: 'inner handler goroutines running',
+        count: inner,
+        detail: `${whole(inner)} · ServeHTTP.func1, still working after the 503`,
+        tone: 'waiting',
+      },
+      {
+        key: 'conn',
+        label: 'connection goroutines',
+        count: conns,
+        detail: `${whole(conns)} · conn.serve, one per keep-alive connection`,
+        tone: 'runnable',
+      },
+      {
+        key: '503',
+        label: '503s answered',
+        count: answered503,
+        detail: `${whole(answered503)} · “Service Unavailable” at the deadline`,
+        tone: 'accent',
+      },
+      {
+        key: '200',
+        label: '200s answered',
+        count: answered200,
+        detail: whole(answered200),
+        tone: 'running',
+      },
+    ];
+    return rows;
+  },
+  chartNote:
+    'After each 503 the inner handler goroutine carries on: in the buggy server innerHandlers ' +
+    'climbs to about qps × work, in the fixed one to qps × min(work, timeout). The 503 count looks ' +
+    'the same in both; only the goroutines tell them apart.',
+};
