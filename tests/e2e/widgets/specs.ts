@@ -2,6 +2,9 @@ import { gmp } from '../../../src/scenarios/gmp';
 import { preemption } from '../../../src/scenarios/preemption';
 import { stackGrowth } from '../../../src/scenarios/stack-growth';
 import type { ParamSchema } from '../../../src/scenarios/types';
+import { afterfuncLab } from '../../../src/widgets/afterfunc-leak/lab';
+import { onceStallLab } from '../../../src/widgets/once-stall/lab';
+import { timeoutHandlerLab } from '../../../src/widgets/timeout-handler/lab';
 
 /** The runtime widgets under test, each with a starting point where much has already happened. */
 export interface WidgetSpec {
@@ -18,4 +21,8 @@ export const RUNTIME_WIDGETS: readonly WidgetSpec[] = [
   { id: 'gmp', schema: gmp.params, start: 'seed=3&step=3000&work=50ms', seeded: true },
   { id: 'stack-growth', schema: stackGrowth.params, start: 'seed=1&step=590', seeded: false },
   { id: 'preemption', schema: preemption.params, start: 'seed=1&step=200', seeded: false },
+  // Leak labs: the widget's schema is the scenario's without the fix switch (both runs are shown).
+  { id: 'afterfunc-leak', schema: afterfuncLab.schema, start: 'seed=3&t=1.5s', seeded: true },
+  { id: 'timeout-handler', schema: timeoutHandlerLab.schema, start: 'seed=3&t=5s', seeded: true },
+  { id: 'once-stall', schema: onceStallLab.schema, start: 'seed=3&t=2s', seeded: true },
 ];
