@@ -218,7 +218,7 @@ export const timeoutHandler: Scenario<typeof params> = {
         seriesNames: this.seriesNames,
         stdlib: {},
         sampleExtra: (s) => ({
-          innerHandlers: s.stdlib?.http.handlersRunning.size ?? 0,
+          innerHandlers: s.stdlib?.http.handlersRunning ?? 0,
           sent: counter(s, 'sent'),
           status503: counter(s, 'status503'),
           status200: counter(s, 'status200'),
@@ -230,7 +230,7 @@ export const timeoutHandler: Scenario<typeof params> = {
           errHandlerTimeout: counter(s, 'errHandlerTimeout'),
         }),
         viewExtra: (s) => ({
-          innerHandlers: s.stdlib?.http.handlersRunning.size ?? 0,
+          innerHandlers: s.stdlib?.http.handlersRunning ?? 0,
           connections: s.stdlib?.http.conns.length ?? 0,
         }),
       },

@@ -20,7 +20,7 @@ function sizes(sim: StdlibSimulation): Record<string, number> {
     locals: st.locals.size,
     gs: s.allgs.length,
     conns: st.http.conns.length,
-    timedOut: st.http.timedOut.size,
+    requestTable: st.http.requests.req.length,
     orphans: st.orphanTimers.size,
   };
 }

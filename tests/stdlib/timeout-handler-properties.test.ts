@@ -76,7 +76,7 @@ describe('timeout-handler properties', () => {
             // An inner G counts as running from its first op to its `running--`; before that it
             // waits in a run queue, and after it only zero-time bookkeeping is left before it exits.
             const started = live.filter((g) => roleOf(g.prog) === 'handler' && g.pc > 0).length;
-            expect(started).toBe(http?.handlersRunning.size ?? 0);
+            expect(started).toBe(http?.handlersRunning ?? 0);
             expect(live.length).toBe(1 + byRole('conn') + byRole('handler') + byRole('timer-f'));
             expect(byRole('timer-f')).toBeLessThanOrEqual(s.stdlib?.ctxs.ctxs.size ?? 0);
           }

@@ -48,10 +48,16 @@ export interface Delivery {
 export interface ChanState {
   nextId: number;
   chans: Map<number, Chan>;
-  /** Results for woken Gs, read (and removed) when they run again. */
-  delivered: Map<number, Delivery>;
-  /** The channels a G parked in a select is queued on, so the winner can dequeue it from the rest. */
-  selecting: Map<number, number[]>;
+  /**
+   * Results for woken Gs, by G slot, read (and cleared) when they run again. Arrays by slot, not
+   * Maps: slots are few and recycled, and a Map churned millions of times is slow in V8.
+   */
+  delivered: (Delivery | null)[];
+  /**
+   * By G slot: the channels a G parked in a select is queued on, so the winner can dequeue it
+   * from the rest.
+   */
+  selecting: (number[] | null)[];
   /**
    * Freed channel records, reused by `makeChan`: a long run makes millions of channels that each
    * live for seconds, and recycling them keeps the garbage collector's old generation quiet.
@@ -73,8 +79,8 @@ export function newChanState(): ChanState {
   return {
     nextId: 1,
     chans: new Map(),
-    delivered: new Map(),
-    selecting: new Map(),
+    delivered: [],
+    selecting: [],
     free: [],
     freeSudogs: [],
   };
@@ -159,7 +165,7 @@ function dequeue(state: ChanState, q: Sudog[], hooks: ChanHooks): Sudog | undefi
 /** Hand a dequeued waiter its result and ready it; its sudog goes back to the cache. */
 function wake(state: ChanState, hooks: SchedHooks, sg: Sudog, value: number, ok: boolean): void {
   const g = sg.g;
-  state.delivered.set(g, { caseIndex: sg.caseIndex, value, ok });
+  state.delivered[g] = { caseIndex: sg.caseIndex, value, ok };
   releaseSudog(state, sg);
   hooks.ready(g);
 }
@@ -228,7 +234,7 @@ export function chanRecv(
   const c = chanOf(state, chanId);
   const got = tryRecv(state, c, hooks);
   if (got !== null) {
-    state.delivered.set(g, got);
+    state.delivered[g] = got;
     return opDone;
   }
   if (!block) return null;
@@ -264,9 +270,9 @@ export function chanClose(state: ChanState, chanId: number, hooks: ChanHooks): O
 
 /** The value (or closed-ness) a goroutine received, once it runs again. */
 export function takeDelivery(state: ChanState, g: number): Delivery {
-  const d = state.delivered.get(g);
-  if (d === undefined) throw new Error(`G${g} has no delivery waiting`);
-  state.delivered.delete(g);
+  const d = state.delivered[g] ?? null;
+  if (d === null) throw new Error(`G${g} has no delivery waiting`);
+  state.delivered[g] = null;
   return d;
 }
 
@@ -298,20 +304,20 @@ export function select(
       const got = tryRecv(state, c, hooks);
       if (got !== null) {
         got.caseIndex = i;
-        state.delivered.set(g, got);
+        state.delivered[g] = got;
         return opDone;
       }
     } else {
       if (c.closed) return opPanic('send on closed channel');
       if (c.recvq.length > 0 || c.buf.length < c.cap) {
         chanSend(state, sc.chan, g, sc.value, hooks);
-        state.delivered.set(g, { caseIndex: i, value: 0, ok: true });
+        state.delivered[g] = { caseIndex: i, value: 0, ok: true };
         return opDone;
       }
     }
   }
   if (hasDefault) {
-    state.delivered.set(g, { caseIndex: -1, value: 0, ok: false });
+    state.delivered[g] = { caseIndex: -1, value: 0, ok: false };
     return opDone;
   }
   const queuedOn: number[] = [];
@@ -324,7 +330,7 @@ export function select(
     if (sc.dir === 'recv' && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
     queuedOn.push(sc.chan);
   }
-  state.selecting.set(g, queuedOn);
+  state.selecting[g] = queuedOn;
   // A select whose every case is a nil channel blocks forever, still as `select`.
   return opPark(waitReason.select);
 }
@@ -347,9 +353,9 @@ function pollOrder(n: number, hooks: SchedHooks): readonly number[] {
 
 /** Take a woken select's G off every channel it was queued on (selectgo's pass 3). */
 function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
-  const queuedOn = state.selecting.get(g);
-  if (queuedOn === undefined) return;
-  state.selecting.delete(g);
+  const queuedOn = state.selecting[g] ?? null;
+  if (queuedOn === null) return;
+  state.selecting[g] = null;
   for (const id of queuedOn) {
     const c = state.chans.get(id);
     if (c === undefined) continue;

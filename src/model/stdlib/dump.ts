@@ -31,7 +31,7 @@ export function stdlibRecords(w: World): GoroutineRecord[] {
     if (g.status === '_Gwaiting' && parkedBy !== undefined && top !== undefined) {
       if (here === undefined || !RETRIED_WHEN_WOKEN.has(here.kind)) top.line = parkedBy.line;
     }
-    if (createdBy?.get(g.idx) === 'time.goFunc') {
+    if (createdBy?.[g.idx] === 'time.goFunc') {
       // The timer ran on whichever goroutine's P checked it; Go ≥ 1.21 names none here.
       rec.createdBy = {
         func: 'time.goFunc',

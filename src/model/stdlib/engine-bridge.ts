@@ -194,7 +194,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       if (prog < 0) throw new Error(`timer fires unknown function ${fire.fn}`);
       const g = newproc(w, p, prog, null);
       freshLocals(st, g.idx).push(fire.arg);
-      st.createdBy.set(g.idx, 'time.goFunc');
+      st.createdBy[g.idx] = 'time.goFunc';
       if (tracing(s))
         emit(s, 'timer-fire', `timer fires: go ${fire.fn} as G${g.goid}`, { g: g.goid, p: p.id });
       wakep(w);

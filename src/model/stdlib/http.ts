@@ -31,10 +31,10 @@ export interface HttpState {
   acceptG: number;
   acceptWaking: boolean;
   nextRequest: number;
-  /** Requests TimeoutHandler answered with 503: later writes fail with ErrHandlerTimeout. */
-  timedOut: Set<number>;
-  /** Requests whose inner handler is running (the reference's `running` counter is its size). */
-  handlersRunning: Set<number>;
+  /** Per request in flight: whether its inner handler runs, and whether it got a 503. */
+  requests: RequestTable;
+  /** Inner handlers running: the reference's `running` counter. */
+  handlersRunning: number;
   /** The clients' ticker (a timer) and when they stop sending. */
   clientTimer: number;
   clientUntil: number;
@@ -48,8 +48,8 @@ export function newHttpState(): HttpState {
     acceptG: -1,
     acceptWaking: false,
     nextRequest: 1,
-    timedOut: new Set(),
-    handlersRunning: new Set(),
+    requests: newRequestTable(),
+    handlersRunning: 0,
     clientTimer: -1,
     clientUntil: 0,
   };
@@ -85,4 +85,67 @@ export function pickConn(http: HttpState, now: number): { conn: HttpConn; dialed
 export function responseSent(http: HttpState, conn: HttpConn, arrivesAt: number): void {
   conn.idleAt = arrivesAt;
   http.idle.push(conn.id);
+}
+
+/** A request's inner handler is running. */
+export const HANDLER_RUNNING = 1;
+/** TimeoutHandler answered the request with 503 (`tw.err = ErrHandlerTimeout`). */
+export const TIMED_OUT = 2;
+
+/**
+ * Flags of the requests in flight, by request number, in arrays indexed by `req & mask`: request
+ * numbers only grow and each lives a while, the pattern under which a Map (deleting old keys,
+ * adding new ones millions of times) is slowest in V8. The table doubles when a new request
+ * would land on a slot still in use, so it spans the oldest request in flight to the newest.
+ */
+export interface RequestTable {
+  /** The request number in each slot, 0 when free. */
+  req: number[];
+  flags: number[];
+  mask: number;
+}
+
+function newRequestTable(): RequestTable {
+  const size = 64;
+  return {
+    req: new Array<number>(size).fill(0),
+    flags: new Array<number>(size).fill(0),
+    mask: size - 1,
+  };
+}
+
+export function requestFlags(t: RequestTable, req: number): number {
+  const i = req & t.mask;
+  return t.req[i] === req ? (t.flags[i] as number) : 0;
+}
+
+/** Set a request's flags; 0 frees its slot. */
+export function setRequestFlags(t: RequestTable, req: number, flags: number): void {
+  let i = req & t.mask;
+  const there = t.req[i] as number;
+  if (there !== req && there !== 0) {
+    if (flags === 0) return;
+    growRequestTable(t, req);
+    i = req & t.mask;
+  }
+  t.req[i] = flags === 0 ? 0 : req;
+  t.flags[i] = flags;
+}
+
+/** Double until the span from the oldest request in flight to `req` fits: then none collide. */
+function growRequestTable(t: RequestTable, req: number): void {
+  const { req: oldReq, flags: oldFlags } = t;
+  let oldest = req;
+  for (const r of oldReq) if (r !== 0 && r < oldest) oldest = r;
+  let size = oldReq.length * 2;
+  while (size <= req - oldest) size *= 2;
+  t.req = new Array<number>(size).fill(0);
+  t.flags = new Array<number>(size).fill(0);
+  t.mask = size - 1;
+  for (let i = 0; i < oldReq.length; i++) {
+    const r = oldReq[i] as number;
+    if (r === 0) continue;
+    t.req[r & t.mask] = r;
+    t.flags[r & t.mask] = oldFlags[i] as number;
+  }
 }

@@ -91,7 +91,7 @@ registerOp<GoWithOp>({
     const child = newproc(w, p, op.prog, g);
     const theirs = freshLocals(st, child.idx);
     for (const slot of op.pass) theirs.push(mine[slot] ?? 0);
-    st.createdBy.delete(child.idx);
+    st.createdBy[child.idx] = null;
     return NEWPROC_COST_NS;
   },
 });

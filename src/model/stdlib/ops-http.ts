@@ -15,7 +15,15 @@ import { gopark } from '../park.ts';
 import { OP_BLOCKED, registerOp, type Op, type World } from '../program.ts';
 import type { GRec, PRec } from '../state.ts';
 import { localsOf, registerExternal, startTimer, stdlibOf } from './engine-bridge.ts';
-import { pickConn, responseSent, type HttpConn } from './http.ts';
+import {
+  HANDLER_RUNNING,
+  pickConn,
+  requestFlags,
+  responseSent,
+  setRequestFlags,
+  TIMED_OUT,
+  type HttpConn,
+} from './http.ts';
 import { stopTimer } from './timers.ts';
 import { waitReason } from './wait-reasons.ts';
 
@@ -152,7 +160,9 @@ registerOp<RespondOp>({
     count(w, op.status === 503 ? 'status503' : 'status200');
     // `tw.err = ErrHandlerTimeout`: only a handler still running can ever see it.
     const req = localsOf(st, g.idx)[1] ?? 0;
-    if (op.status === 503 && st.http.handlersRunning.has(req)) st.http.timedOut.add(req);
+    const flags = requestFlags(st.http.requests, req);
+    if (op.status === 503 && (flags & HANDLER_RUNNING) !== 0)
+      setRequestFlags(st.http.requests, req, flags | TIMED_OUT);
     responseSent(st.http, connOf(w, g), w.s.now + RESPONSE_NS);
     return 0;
   },
@@ -168,7 +178,8 @@ registerOp<HandlerWriteOp>({
   kind: 'http.write',
   run: (w, g, op) => {
     const st = stdlibOf(w.s);
-    if (st.http.timedOut.has(localsOf(st, g.idx)[op.req] ?? 0)) count(w, 'errHandlerTimeout');
+    const req = localsOf(st, g.idx)[op.req] ?? 0;
+    if ((requestFlags(st.http.requests, req) & TIMED_OUT) !== 0) count(w, 'errHandlerTimeout');
     return 0;
   },
 });
@@ -184,12 +195,14 @@ registerOp<HandlerRunningOp>({
   run: (w, g, op) => {
     const st = stdlibOf(w.s);
     const req = localsOf(st, g.idx)[op.req] ?? 0;
+    const running = (requestFlags(st.http.requests, req) & HANDLER_RUNNING) !== 0;
     if (op.delta > 0) {
-      st.http.handlersRunning.add(req);
+      if (!running) st.http.handlersRunning++;
+      setRequestFlags(st.http.requests, req, HANDLER_RUNNING);
     } else {
       // The request is over for the handler: nothing will look at its timeoutWriter again.
-      st.http.handlersRunning.delete(req);
-      st.http.timedOut.delete(req);
+      if (running) st.http.handlersRunning--;
+      setRequestFlags(st.http.requests, req, 0);
     }
     return 0;
   },

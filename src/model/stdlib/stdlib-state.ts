@@ -21,8 +21,11 @@ export interface StdlibState {
    * slot. `go` copies the values a closure captures into the new G's first slots.
    */
   locals: Map<number, number[]>;
-  /** Gs that started a stdlib function (`time.goFunc`, `cancelCtx.cancel`...), for dumps. */
-  createdBy: Map<number, string>;
+  /**
+   * By G slot: the stdlib function that started the G (`time.goFunc`...), for dumps, or null.
+   * An array, not a Map: slots are recycled, and a Map churned millions of times is slow in V8.
+   */
+  createdBy: (string | null)[];
   /** `time.After` timers a G's current select created: [timer id, channel id] pairs. */
   selectTimers: Map<number, [number, number][]>;
   /** Channel timers nothing references any more, still in a heap until they fire (before Go 1.23). */
@@ -51,7 +54,7 @@ export function newStdlibState(
     onces: Array.from({ length: shape.onces ?? 0 }, newOnce),
     onceFuncs: Array.from({ length: shape.onceFuncs ?? 0 }, newOnceFunc),
     locals: new Map(),
-    createdBy: new Map(),
+    createdBy: [],
     selectTimers: new Map(),
     orphanTimers: new Set(),
     idleSince: -1,
