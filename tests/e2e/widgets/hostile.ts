@@ -138,11 +138,16 @@ function controlValues(page: Page, id: string): Promise<Record<string, string>> 
 /** Every tenth hostile link is also opened as a real page load, the way a reader would open it. */
 const RELOAD_EVERY = 10;
 
-async function remount(page: Page): Promise<void> {
-  for (const mounted of [false, true]) {
+/** Unmounts the lab's widget, puts `query` in the address bar, and mounts it again. */
+async function remountWith(page: Page, query: string): Promise<void> {
+  const toggle = async (mounted: boolean) => {
     await page.locator('[data-lab="toggle"]').click();
     await page.waitForSelector(`[data-lab-mounted="${mounted}"]`);
-  }
+  };
+  await toggle(false);
+  // After the unmount, so nothing the old widget left behind can rewrite the address first.
+  await page.evaluate((q) => history.replaceState(null, '', location.pathname + q), query);
+  await toggle(true);
 }
 
 /**
@@ -174,8 +179,7 @@ export async function checkHostileQueries(
           await page.goto(new URL(`embed/${spec.id}/`, siteUrl).href + query);
         } else {
           if (!page.url().startsWith(lab)) await page.goto(lab);
-          await page.evaluate((q) => history.replaceState(null, '', location.pathname + q), query);
-          await remount(page);
+          await remountWith(page, query);
         }
         await page.waitForSelector(root, { timeout: 15_000 });
         const notice = page.locator(`${root} [data-testid="param-notice"]`);
