@@ -1,8 +1,8 @@
 /** The renderer's picture of one instant (types.ts `View`), built on demand from the state. */
-import type { GView, MView, PView, View } from '../scenarios/types.ts';
+import type { GPlace, GView, MView, PView, View } from '../scenarios/types.ts';
 import { STACK_MIN } from './constants.ts';
 import type { World } from './program.ts';
-import { NO, globalRunqLen } from './state.ts';
+import { NO, globalRunqLen, type Sched } from './state.ts';
 import { placeOf } from './trace.ts';
 
 /** The source line a G stands on: its current op's, or its function's when past the end. */
@@ -10,6 +10,26 @@ export function lineOf(w: World, gi: number): number {
   const g = w.s.allgs[gi]!;
   const prog = w.code[g.prog]!;
   return prog.ops[g.pc]?.line ?? prog.line;
+}
+
+/**
+ * Queue positions of every queued G slot, found in one pass over the queues: `placeOf` scans a
+ * queue per goroutine, which is quadratic when 100,000 goroutines wait in the global queue.
+ */
+function queuePositions(s: Sched): Int32Array {
+  const at = new Int32Array(s.allgs.length);
+  for (const p of s.allp) {
+    for (let i = p.runqhead, index = 0; i < p.runqtail; i++, index++) at[p.runq[i & 255]!] = index;
+  }
+  for (let i = s.runqHead; i < s.runq.length; i++) at[s.runq[i]!] = i - s.runqHead;
+  return at;
+}
+
+function placeIn(s: Sched, gi: number, positions: Int32Array): GPlace {
+  const g = s.allgs[gi]!;
+  if (g.where === 'localq') return { kind: 'localq', p: g.at, index: positions[gi] ?? 0 };
+  if (g.where === 'globalq') return { kind: 'globalq', index: positions[gi] ?? 0 };
+  return placeOf(s, gi);
 }
 
 export function buildView(w: World, maxGs: number, extra: Record<string, unknown>): View {
@@ -39,6 +59,7 @@ export function buildView(w: World, maxGs: number, extra: Record<string, unknown
   const byStatus: Record<string, number> = {};
   const byWaitReason: Record<string, number> = {};
   const gs: GView[] = [];
+  const positions = queuePositions(s);
   let live = 0;
   for (const g of s.allgs) {
     if (g.status === '_Gdead') continue;
@@ -50,7 +71,7 @@ export function buildView(w: World, maxGs: number, extra: Record<string, unknown
       gs.push({
         id: g.goid,
         status: g.status,
-        place: placeOf(s, g.idx),
+        place: placeIn(s, g.idx, positions),
         line: lineOf(w, g.idx),
         role: g.role,
         stackBytes: g.stack?.size ?? STACK_MIN,

@@ -1,9 +1,10 @@
-import type { Particle, ParticleContainer, Text } from 'pixi.js';
+import type { Particle, ParticleContainer } from 'pixi.js';
 import type { GView, TraceEvent, View } from '../scenarios/types';
 import { approach, type Box } from './geometry';
 import { BOX_TITLE, layoutGmp, placePoint, type GmpLayout } from './gmp-layout';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
+import { textLabels } from './text-labels';
 
 /**
  * Above this many goroutines the stage stops drawing one square per goroutine and draws
@@ -54,31 +55,10 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   const labels = new pixi.Container();
   app.stage.addChild(frame, aggregates, particles, flashLayer, labels);
 
-  const texts = new Map<string, Text>();
   /** A label that is reused frame to frame; its texture is rebuilt only when the words change. */
-  const label = (
-    key: string,
-    text: string,
-    x: number,
-    y: number,
-    size = 11,
-    color = palette.ink,
-  ) => {
-    let t = texts.get(key);
-    if (!t) {
-      t = new pixi.Text({
-        text,
-        style: { fontFamily: 'system-ui, sans-serif', fontSize: size, fill: color },
-      });
-      texts.set(key, t);
-      labels.addChild(t);
-    }
-    if (t.text !== text) t.text = text;
-    if (t.style.fill !== color) t.style.fill = color;
-    t.position.set(Math.round(x), Math.round(y));
-    t.visible = true;
-    return t;
-  };
+  const texts = textLabels(pixi, labels);
+  const label = (key: string, text: string, x: number, y: number, size = 11, color = palette.ink) =>
+    texts.put(key, text, x, y, size, color);
 
   const drawFrame = () => {
     frame.clear();
@@ -125,7 +105,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   };
 
   const drawLabels = () => {
-    for (const t of texts.values()) t.visible = false;
+    texts.hideAll();
     if (!view) return;
     const v = view;
     const laneFont = Math.max(8, Math.min(12, layout.lanes[0]?.lane.h ?? 12));
@@ -419,7 +399,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       height = h;
       palette = p;
       layout = layoutGmp(w, h, view?.ps.length ?? 1);
-      for (const t of texts.values()) t.style.fill = palette.ink;
+      texts.recolor(palette.ink);
       redraw();
       for (const s of sprites.values()) {
         s.particle.x = s.tx;

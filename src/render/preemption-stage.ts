@@ -1,8 +1,8 @@
-import type { Text } from 'pixi.js';
 import type { GView, View } from '../scenarios/types';
 import { formatVirtualTime } from '../widgets/shell/transcript';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
+import { textLabels } from './text-labels';
 import { buildTimeline, type Timeline } from './timeline';
 
 const LEFT = 130;
@@ -26,34 +26,14 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
   const bars = new pixi.Graphics();
   const labels = new pixi.Container();
   app.stage.addChild(bars, labels);
-  const texts = new Map<string, Text>();
 
-  const label = (
-    key: string,
-    text: string,
-    x: number,
-    y: number,
-    size = 12,
-    color = palette.ink,
-  ) => {
-    let t = texts.get(key);
-    if (!t) {
-      t = new pixi.Text({
-        text,
-        style: { fontFamily: 'system-ui, sans-serif', fontSize: size, fill: color },
-      });
-      texts.set(key, t);
-      labels.addChild(t);
-    }
-    if (t.text !== text) t.text = text;
-    t.style.fill = color;
-    t.position.set(Math.round(x), Math.round(y));
-    t.visible = true;
-  };
+  const texts = textLabels(pixi, labels);
+  const label = (key: string, text: string, x: number, y: number, size = 12, color = palette.ink) =>
+    texts.put(key, text, x, y, size, color);
 
   const redraw = () => {
     bars.clear();
-    for (const t of texts.values()) t.visible = false;
+    texts.hideAll();
     if (!view) return;
     const v = view;
     const byId = new Map<number, GView>(v.gs.map((g) => [g.id, g]));

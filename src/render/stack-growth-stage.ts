@@ -1,7 +1,7 @@
-import type { Text } from 'pixi.js';
 import type { TraceEvent, View } from '../scenarios/types';
 import type { Box } from './geometry';
 import type { StageFactory, StageRenderer } from './stage';
+import { textLabels } from './text-labels';
 import { formatBytes, GUARD_BYTES, lastMove, readStack, type StackPicture } from './stack-view';
 
 /**
@@ -20,36 +20,10 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
   const g = new pixi.Graphics();
   const labels = new pixi.Container();
   app.stage.addChild(g, labels);
-  const texts = new Map<string, Text>();
 
-  const label = (
-    key: string,
-    text: string,
-    x: number,
-    y: number,
-    size = 12,
-    color = palette.ink,
-  ) => {
-    let t = texts.get(key);
-    if (!t) {
-      t = new pixi.Text({
-        text,
-        style: {
-          fontFamily: 'system-ui, sans-serif',
-          fontSize: size,
-          fill: color,
-          wordWrap: true,
-          wordWrapWidth: 320,
-        },
-      });
-      texts.set(key, t);
-      labels.addChild(t);
-    }
-    if (t.text !== text) t.text = text;
-    t.style.fill = color;
-    t.position.set(Math.round(x), Math.round(y));
-    t.visible = true;
-  };
+  const texts = textLabels(pixi, labels, { wrapWidth: 320 });
+  const label = (key: string, text: string, x: number, y: number, size = 12, color = palette.ink) =>
+    texts.put(key, text, x, y, size, color);
 
   /** Draws `stack` in `box`, whose height stands for `scaleBytes`. */
   const column = (box: Box, stack: StackPicture, scaleBytes: number, faded: boolean) => {
@@ -86,7 +60,7 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
 
   const redraw = () => {
     g.clear();
-    for (const t of texts.values()) t.visible = false;
+    texts.hideAll();
     if (!view) return;
     const stack = readStack(view);
     const move = lastMove(trace, view);

@@ -1,4 +1,4 @@
-import type { Application } from 'pixi.js';
+import type { Container, WebGLRenderer } from 'pixi.js';
 import { readPalette } from './palette';
 import type { StageFactory, StageInput, StageRenderer } from './stage';
 
@@ -20,7 +20,7 @@ export interface StageCallbacks {
 }
 
 /**
- * Live Applications on this page, for tests and for the ten-widget budget (Chromium allows 16).
+ * Live renderers (WebGL contexts) on this page, for tests and for the ten-widget budget (Chromium allows 16).
  * Returns the new count.
  */
 function liveCounter(delta: number): number {
@@ -35,11 +35,11 @@ const NO_WEBGL =
 
 /**
  * Mounts a PixiJS stage into `host`, implementing the lifecycle every widget shares:
- * - the Application is created only when `host` comes within 200px of the viewport;
- * - `app.init()` is async, so teardown may run first: a `disposed` flag guards it (destroying a
- *   half-initialised Application throws, https://github.com/pixijs/pixijs/issues/10331);
- * - `destroy({ removeView: true }, { children: true })`, never `destroy(true)`, which releases
- *   process-global pools that other live widgets on the page still use;
+ * - the renderer is created only when `host` comes within 200px of the viewport;
+ * - `init()` is async, so teardown may run first: a `disposed` flag guards it (destroying a
+ *   half-initialised renderer throws, https://github.com/pixijs/pixijs/issues/10331);
+ * - destroy with `releaseGlobalResources` only for the last live renderer: those process-global
+ *   pools are shared by every other widget on the page;
  * - element resizes come from a ResizeObserver (Pixi's resizeTo only hears window resizes);
  * - a lost WebGL context (too many on the page) becomes a message, not a blank box.
  * Returns the teardown that releases everything it created.
@@ -47,14 +47,19 @@ const NO_WEBGL =
 export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: StageCallbacks) {
   let disposed = false;
   let started = false;
-  let app: Application | undefined;
+  let gl: { renderer: WebGLRenderer; stage: Container } | undefined;
   let renderer: StageRenderer | undefined;
 
+  const size = () => ({
+    width: Math.max(1, host.clientWidth),
+    height: Math.max(1, host.clientHeight),
+  });
   const relayout = () => {
-    if (!app || !renderer) return;
-    app.resize();
-    renderer.layout(app.screen.width, app.screen.height, readPalette(host));
-    app.render();
+    if (!gl || !renderer) return;
+    const { width, height } = size();
+    gl.renderer.resize(width, height);
+    renderer.layout(gl.renderer.screen.width, gl.renderer.screen.height, readPalette(host));
+    gl.renderer.render(gl.stage);
   };
   const resizeObserver = new ResizeObserver(relayout);
   const themeObserver = new MutationObserver(relayout);
@@ -70,32 +75,33 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
       callbacks.onUnavailable(NO_WEBGL);
       return;
     }
-    const created = new pixi.Application();
+    const created = new pixi.WebGLRenderer();
     await created.init({
-      resizeTo: host,
-      autoStart: false,
+      ...size(),
       autoDensity: true,
       resolution: window.devicePixelRatio,
       backgroundAlpha: 0,
-      antialias: true,
-      preference: 'webgl',
+      // Squares and straight bars: edge smoothing buys nothing visible, and where WebGL runs in
+      // software (headless browsers, GPU blocklists) multisampling multiplies the cost of a frame.
+      antialias: false,
       // ./pixi imports the extensions the stages need; skip Pixi's own browser bundle.
       manageImports: false,
       // Lets tests and the bench read the canvas back after a render.
       preserveDrawingBuffer: true,
     });
+    const stage = new pixi.Container();
     if (disposed) {
-      created.destroy({ removeView: true }, { children: true });
+      created.destroy({ removeView: true });
+      stage.destroy({ children: true });
       return;
     }
-    app = created;
+    gl = { renderer: created, stage };
     liveCounter(1);
-    created.ticker.stop();
     created.canvas.setAttribute('aria-hidden', 'true');
     created.canvas.addEventListener('webglcontextlost', onContextLost);
     host.append(created.canvas);
     const palette = readPalette(host);
-    const current = factory(pixi, created, palette);
+    const current = factory(pixi, { stage, screen: created.screen }, palette);
     renderer = current;
     current.layout(created.screen.width, created.screen.height, palette);
     resizeObserver.observe(host);
@@ -105,11 +111,11 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
     callbacks.onReady({
       show(input) {
         current.show(input);
-        created.render();
+        created.render(stage);
       },
       frame(dtMs, animate) {
         const moving = current.tick(dtMs, animate);
-        created.render();
+        created.render(stage);
         return moving;
       },
     });
@@ -137,13 +143,14 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
     themeObserver.disconnect();
     renderer?.destroy();
     renderer = undefined;
-    if (app) {
-      app.canvas.removeEventListener('webglcontextlost', onContextLost);
-      // Pixi's process-global pools are shared by every live Application, so they are released
+    if (gl) {
+      gl.renderer.canvas.removeEventListener('webglcontextlost', onContextLost);
+      // Pixi's process-global pools are shared by every live renderer, so they are released
       // only with the last one (releasing them earlier corrupts the others).
       const last = liveCounter(-1) === 0;
-      app.destroy({ removeView: true, releaseGlobalResources: last }, { children: true });
-      app = undefined;
+      gl.stage.destroy({ children: true });
+      gl.renderer.destroy({ removeView: true, releaseGlobalResources: last });
+      gl = undefined;
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { Application } from 'pixi.js';
+import type { Container, Rectangle } from 'pixi.js';
 import type { TraceEvent, View } from '../scenarios/types';
 
 /** The parts of pixi.js the stages use, loaded dynamically so Pixi never ships with the page. */
@@ -56,4 +56,13 @@ export interface StageRenderer {
   destroy(): void;
 }
 
-export type StageFactory = (pixi: Pixi, app: Application, palette: Palette) => StageRenderer;
+/**
+ * What a renderer draws into: the root container and the drawing area in CSS pixels. The names
+ * match Pixi's `Application`, so a factory written against an Application works unchanged.
+ */
+export interface StageApp {
+  readonly stage: Container;
+  readonly screen: Rectangle;
+}
+
+export type StageFactory = (pixi: Pixi, app: StageApp, palette: Palette) => StageRenderer;

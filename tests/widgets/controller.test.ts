@@ -238,6 +238,31 @@ describe('TimeTravelController', () => {
     expect(c.events).toBe(300);
   });
 
+  it('while playing, skips checkpoints that cost more than a frame, and stepping back still lands exactly', () => {
+    // Every checkpoint "costs" 50 ms on a scripted clock: far over the 8 ms a frame can spare.
+    let time = 0;
+    let taken = 0;
+    class SlowCheckpointSim extends FakeSim {
+      override checkpoint(): Checkpoint {
+        time += 50;
+        taken += 1;
+        return super.checkpoint();
+      }
+    }
+    const c = new TimeTravelController(() => new SlowCheckpointSim(100_000), {
+      checkpointEvery: 4,
+      clock: () => time,
+    });
+    const initial = taken;
+    for (let frame = 0; frame < 60; frame++) c.advance(16, 1e6); // 16 µs of virtual time a frame
+    expect(c.events).toBeGreaterThan(60 * 4);
+    // Only the first advance checkpoints (its cost is not known before); then play never pauses.
+    expect(taken - initial).toBeLessThanOrEqual(1);
+    const at = c.events;
+    c.stepBack();
+    expect((c.sim as FakeSim).hash).toBe(straight(at - 1).hash);
+  });
+
   it('spaces checkpoints further apart when one costs as much as replaying many events', () => {
     // A scripted clock: every checkpoint "costs" 10 ms, replaying costs 1 ms per 100 events.
     class CostlySim extends FakeSim {

@@ -1,13 +1,13 @@
-import type { Application, Graphics, Text, Ticker } from 'pixi.js';
+import type { Container, Graphics, Text, Ticker, WebGLRenderer } from 'pixi.js';
 
 /**
  * The demo's PixiJS stage: one lane per P, with goroutines (dots) running along each lane.
  * It follows the lifecycle rules every widget must follow (src/widgets/README.md):
  * - Pixi is imported dynamically (./pixi-parts), so it loads with the widget, never with the page;
- * - `app.init()` is async, so teardown may run before it resolves: a `disposed` flag guards it
- *   (destroying a half-initialised Application throws, https://github.com/pixijs/pixijs/issues/10331);
- * - `destroy({ removeView: true }, { children: true })`, never `destroy(true)`, which releases
- *   process-global pools that other live widgets on the page still use;
+ * - `renderer.init()` is async, so teardown may run before it resolves: a `disposed` flag guards
+ *   it (destroying a half-initialised renderer throws, https://github.com/pixijs/pixijs/issues/10331);
+ * - `destroy({ removeView: true })`, never `destroy(true)`, which releases process-global pools
+ *   that other live widgets on the page still use;
  * - the ticker runs only while the stage is on screen, the tab is visible and motion is allowed.
  */
 
@@ -57,7 +57,11 @@ export function mountLanesStage(
   callbacks: StageCallbacks,
 ): () => void {
   let disposed = false;
-  let app: Application | undefined;
+  /**
+   * A renderer, its root container and a ticker: what an Application holds, minus the renderer
+   * auto-detection that drags the WebGPU and Canvas renderers into the download.
+   */
+  let app: { renderer: WebGLRenderer; stage: Container; ticker: Ticker } | undefined;
   let lanes: Lane[] = [];
   let laneCount = initial.lanes;
   let animated = initial.animated;
@@ -68,7 +72,7 @@ export function mountLanesStage(
   const layout = () => {
     if (!app) return;
     const palette = readPalette(host);
-    const { width, height } = app.screen;
+    const { width, height } = app.renderer.screen;
     const gap = 8;
     const laneHeight = Math.max(
       8,
@@ -97,7 +101,7 @@ export function mountLanesStage(
   const placeDots = () => {
     if (!app) return;
     const trackStart = PADDING + LABEL_WIDTH + 14;
-    const trackWidth = Math.max(10, app.screen.width - 2 * PADDING - LABEL_WIDTH - 28);
+    const trackWidth = Math.max(10, app.renderer.screen.width - 2 * PADDING - LABEL_WIDTH - 28);
     const travelled = (elapsedMs / 1000) * SPEED_PER_SECOND;
     lanes.forEach((lane, laneIndex) => {
       lane.dots.forEach((dot, dotIndex) => {
@@ -127,20 +131,21 @@ export function mountLanesStage(
       app.ticker.start();
     } else {
       app.ticker.stop();
-      app.render();
+      app.renderer.render(app.stage);
     }
   };
 
   const onTick = (ticker: Ticker) => {
     elapsedMs += ticker.deltaMS;
     placeDots();
+    app?.renderer.render(app.stage);
   };
 
   const resizeObserver = new ResizeObserver(() => {
     if (!app) return;
-    app.resize();
+    app.renderer.resize(host.clientWidth, host.clientHeight);
     layout();
-    if (!app.ticker.started) app.render();
+    if (!app.ticker.started) app.renderer.render(app.stage);
   });
   const intersectionObserver = new IntersectionObserver((entries) => {
     onScreen = entries.some((entry) => entry.isIntersecting);
@@ -163,22 +168,24 @@ export function mountLanesStage(
         );
         return;
       }
-      const created = new pixi.Application();
+      const created = new pixi.WebGLRenderer();
       await created.init({
-        resizeTo: host,
-        autoStart: false,
+        width: Math.max(1, host.clientWidth),
+        height: Math.max(1, host.clientHeight),
         autoDensity: true,
         resolution: window.devicePixelRatio,
         backgroundAlpha: 0,
         antialias: true,
-        preference: 'webgl',
+        manageImports: false,
       });
+      const stage = new pixi.Container();
       if (disposed) {
-        created.destroy({ removeView: true }, { children: true });
+        created.destroy({ removeView: true });
+        stage.destroy({ children: true });
         return;
       }
-      app = created;
-      const stage = created.stage;
+      const ticker = new pixi.Ticker();
+      app = { renderer: created, stage, ticker };
       makeLane = (index) => {
         const track = new pixi.Graphics();
         const label = new pixi.Text({
@@ -191,7 +198,7 @@ export function mountLanesStage(
       };
       created.canvas.setAttribute('aria-hidden', 'true');
       host.append(created.canvas);
-      created.ticker.add(onTick);
+      ticker.add(onTick);
       rebuild();
       resizeObserver.observe(host);
       intersectionObserver.observe(host);
@@ -224,8 +231,9 @@ export function mountLanesStage(
     themeObserver.disconnect();
     document.removeEventListener('visibilitychange', onVisibilityChange);
     if (app) {
-      app.ticker.remove(onTick);
-      app.destroy({ removeView: true }, { children: true });
+      app.ticker.destroy();
+      app.stage.destroy({ children: true });
+      app.renderer.destroy({ removeView: true });
       app = undefined;
     }
   };

@@ -3,4 +3,7 @@
  * re-export lets the bundler drop what the demo never uses, which `import('pixi.js')` (a whole
  * namespace) would keep.
  */
-export { Application, Graphics, Text, isWebGLSupported } from 'pixi.js';
+import 'pixi.js/graphics';
+import 'pixi.js/text';
+
+export { Container, Graphics, Text, Ticker, WebGLRenderer, isWebGLSupported } from 'pixi.js';

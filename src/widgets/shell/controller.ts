@@ -19,6 +19,12 @@ export interface ControllerOptions {
    * events, so checkpoints are spaced to cost about as much as the replay they save.
    */
   readonly clock: () => number;
+  /**
+   * While playing (`advance`), a checkpoint is skipped when the last one cost more than this many
+   * ms: a 100,000-goroutine run's clone takes about a second, a visible freeze in the middle of
+   * play. The next step, seek or scrub takes the checkpoints it needs instead.
+   */
+  readonly playCheckpointMs: number;
 }
 
 const DEFAULTS: ControllerOptions = {
@@ -27,6 +33,7 @@ const DEFAULTS: ControllerOptions = {
   stepBy: 'event',
   maxEventsPerStep: 100_000,
   clock: () => performance.now(),
+  playCheckpointMs: 8,
 };
 
 /** Spacing never grows past this many events, so a step back never replays more. */
@@ -53,6 +60,8 @@ export class TimeTravelController {
   #spacing: number;
   /** Replay speed seen so far, events per ms (0 until measured). */
   #eventsPerMs = 0;
+  /** What the newest checkpoint cost, ms (balancing only). */
+  #checkpointMs = 0;
   #listeners = new Set<() => void>();
 
   constructor(makeSim: () => Simulation, options: Partial<ControllerOptions> = {}) {
@@ -166,7 +175,7 @@ export class TimeTravelController {
     );
     // runUntil stops exactly at the instant, so playing needs no rollback checkpoint.
     this.#timed(() => this.#sim.runUntil(target));
-    this.#noteCheckpoint();
+    if (this.#checkpointMs <= this.#options.playCheckpointMs) this.#noteCheckpoint();
     this.#emit();
   }
 
@@ -243,6 +252,7 @@ export class TimeTravelController {
     const started = this.#options.clock();
     const taken = this.#sim.checkpoint();
     const cost = this.#options.clock() - started;
+    this.#checkpointMs = cost;
     // Checkpoints past the current position are kept: they are the same states the run will reach.
     if (at === -1) this.#checkpoints.push(taken);
     else this.#checkpoints.splice(at, 0, taken);
