@@ -107,7 +107,22 @@ export const agenda: readonly AgendaBlock[] = [
     minutes: 10,
     title: 'Timeout traps: AfterFunc, TimeoutHandler, select',
     chapter: '03-timeout-traps',
-    presets: [],
+    presets: [
+      {
+        widget: 'afterfunc-leak',
+        params: { mode: 'nostop', rate: 1000, delay: '2s', load: '2s', payload: 4096 },
+        seed: 1,
+        step: 8756,
+        show: 'Timers never stopped (left) against stopped (right): flat goroutines, a heap of 7 MiB in pending timers. Switch the mode to a blocking function and play.',
+      },
+      {
+        widget: 'timeout-handler',
+        params: { qps: 50, work: '4s', timeout: '1s', load: '6s', total: '12s' },
+        seed: 1,
+        step: 543,
+        show: 'One second in, before the first 503; ask how many inner handlers run at 5 s, then play.',
+      },
+    ],
     questions: [
       'Where in our code does a timer or a timeout stop waiting without stopping the work?',
       'Which of our handlers would keep running after TimeoutHandler has sent its 503?',
@@ -117,7 +132,16 @@ export const agenda: readonly AgendaBlock[] = [
     minutes: 7,
     title: 'sync.Once: the init that blocks',
     chapter: '04-sync-once-misuse',
-    presets: [],
+    anchor: 'trap-1-the-init-that-blocks',
+    presets: [
+      {
+        widget: 'once-stall',
+        params: { mode: 'block', qps: 100, load: '3s' },
+        seed: 1,
+        step: 400,
+        show: 'f is stuck and 48 callers wait on the Once’s mutex; open the goroutine dump, then play.',
+      },
+    ],
     questions: [
       'What does every caller of a Once do while f is still running, and what if f never returns?',
       'When is sync.OnceValue enough, and when do you need a bounded, retrying initialiser?',
