@@ -17,7 +17,7 @@ function sizes(sim: StdlibSimulation): Record<string, number> {
     contexts: st.ctxs.ctxs.size,
     timers: st.timers.timers.size,
     heapEntries: st.timers.heaps.reduce((n, h) => n + h.length, 0),
-    locals: st.locals.size,
+    locals: st.locals.length,
     gs: s.allgs.length,
     conns: st.http.conns.length,
     requestTable: st.http.requests.req.length,

@@ -44,10 +44,10 @@ export function stdlibOf(s: Sched): StdlibState {
 
 /** Per-G locals; a G that never got any reads zeros. */
 export function localsOf(st: StdlibState, gi: number): number[] {
-  let l = st.locals.get(gi);
+  let l = st.locals[gi];
   if (l === undefined) {
     l = [];
-    st.locals.set(gi, l);
+    st.locals[gi] = l;
   }
   return l;
 }
@@ -57,10 +57,10 @@ export function localsOf(st: StdlibState, gi: number): number[] {
  * from slot 0 up. A recycled slot's array is reused: a long run starts millions of Gs.
  */
 export function freshLocals(st: StdlibState, gi: number): number[] {
-  let l = st.locals.get(gi);
+  let l = st.locals[gi];
   if (l === undefined) {
     l = [];
-    st.locals.set(gi, l);
+    st.locals[gi] = l;
   }
   l.length = 0;
   return l;
@@ -74,6 +74,8 @@ const hooksByP = new WeakMap<PRec, ChanHooks>();
  * runnext; timer channels tell the timers when someone blocks on them (Go 1.23).
  */
 export function stdHooks(w: World, p: PRec): ChanHooks {
+  // Most calls ask for the same P as the last call with its id: an array check beats a WeakMap.
+  if (lastOwner[p.id] === p) return lastHooks[p.id] as ChanHooks;
   let hooks = hooksByP.get(p);
   if (hooks === undefined) {
     hooks = {
@@ -87,8 +89,12 @@ export function stdHooks(w: World, p: PRec): ChanHooks {
     };
     hooksByP.set(p, hooks);
   }
+  lastOwner[p.id] = p;
+  lastHooks[p.id] = hooks;
   return hooks;
 }
+const lastOwner: PRec[] = [];
+const lastHooks: ChanHooks[] = [];
 
 /** Start a stdlib timer on P `p`; returns its id. */
 export function startTimer(

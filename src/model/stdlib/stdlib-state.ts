@@ -20,7 +20,7 @@ export interface StdlibState {
    * Each goroutine's local variables (channel, context and timer ids, a request number...), by G
    * slot. `go` copies the values a closure captures into the new G's first slots.
    */
-  locals: Map<number, number[]>;
+  locals: number[][];
   /**
    * By G slot: the stdlib function that started the G (`time.goFunc`...), for dumps, or null.
    * An array, not a Map: slots are recycled, and a Map churned millions of times is slow in V8.
@@ -53,7 +53,7 @@ export function newStdlibState(
     mutexes: Array.from({ length: shape.mutexes ?? 0 }, newMutex),
     onces: Array.from({ length: shape.onces ?? 0 }, newOnce),
     onceFuncs: Array.from({ length: shape.onceFuncs ?? 0 }, newOnceFunc),
-    locals: new Map(),
+    locals: [],
     createdBy: [],
     selectTimers: new Map(),
     orphanTimers: new Set(),
