@@ -1,8 +1,9 @@
 /**
  * The simulation's agenda: a binary min-heap of events ordered by (time, priority, seq), the same
  * key SimPy uses (`heappush(queue, (now + delay, priority, next(eid), event))`), so events at the
- * same instant run in a fixed order and equal keys stay FIFO. Plain arrays of numbers: a
- * checkpoint is a copy.
+ * same instant run in a fixed order and equal keys stay FIFO. Typed arrays (times as float64, exact
+ * to 2^53 ns; kinds and G/P/M operands as int32): no boxed numbers, no element-kind changes, and a
+ * checkpoint (`structuredClone`) copies them as they are.
  */
 export const EvKind = {
   /** The M on P `a` carries on (op finished, or it starts/ends a scheduling round); `b` = P.gen. */
@@ -27,20 +28,45 @@ const PRIORITY: readonly number[] = [2, 1, 0, 0, 0];
  */
 const PRIORITY_SHIFT = 2 ** 44;
 
-/** Struct-of-arrays heap; slot i holds the i-th heap entry. */
+/** Struct-of-arrays heap; slot i holds the i-th heap entry. Capacity doubles when full. */
 export interface EventQueue {
-  t: number[];
+  t: Float64Array;
   /** (priority, seq) of each entry, see PRIORITY_SHIFT. */
-  key: number[];
-  kind: EvKind[];
-  a: number[];
-  b: number[];
+  key: Float64Array;
+  kind: Int32Array;
+  a: Int32Array;
+  /** Float64: `b` carries a P's `gen`, which only grows. */
+  b: Float64Array;
   size: number;
   nextSeq: number;
 }
 
-export function newEventQueue(): EventQueue {
-  return { t: [], key: [], kind: [], a: [], b: [], size: 0, nextSeq: 0 };
+const INITIAL_CAPACITY = 64;
+
+export function newEventQueue(capacity = INITIAL_CAPACITY): EventQueue {
+  return {
+    t: new Float64Array(capacity),
+    key: new Float64Array(capacity),
+    kind: new Int32Array(capacity),
+    a: new Int32Array(capacity),
+    b: new Float64Array(capacity),
+    size: 0,
+    nextSeq: 0,
+  };
+}
+
+function grow(q: EventQueue): void {
+  const bigger = newEventQueue(2 * q.t.length);
+  bigger.t.set(q.t);
+  bigger.key.set(q.key);
+  bigger.kind.set(q.kind);
+  bigger.a.set(q.a);
+  bigger.b.set(q.b);
+  q.t = bigger.t;
+  q.key = bigger.key;
+  q.kind = bigger.kind;
+  q.a = bigger.a;
+  q.b = bigger.b;
 }
 
 /** Writes an entry into slot i. */
@@ -49,7 +75,7 @@ function place(
   i: number,
   t: number,
   key: number,
-  kind: EvKind,
+  kind: number,
   a: number,
   b: number,
 ): void {
@@ -66,6 +92,7 @@ function move(q: EventQueue, from: number, to: number): void {
 }
 
 export function pushEvent(q: EventQueue, t: number, kind: EvKind, a: number, b: number): void {
+  if (q.size === q.t.length) grow(q);
   const key = PRIORITY[kind]! * PRIORITY_SHIFT + q.nextSeq++;
   // Sift the hole up from the end, then drop the new entry in.
   let i = q.size++;
@@ -83,7 +110,7 @@ export function pushEvent(q: EventQueue, t: number, kind: EvKind, a: number, b: 
 export function popEvent(q: EventQueue, out: PoppedEvent): boolean {
   if (q.size === 0) return false;
   out.t = q.t[0]!;
-  out.kind = q.kind[0]!;
+  out.kind = q.kind[0] as EvKind;
   out.a = q.a[0]!;
   out.b = q.b[0]!;
   const last = --q.size;

@@ -6,7 +6,7 @@ import { GFREE_KEEP, GFREE_MAX, GOID_CACHE_BATCH } from './constants.ts';
 import { dropg, wakep } from './m.ts';
 import type { World } from './program.ts';
 import { runqput } from './runq.ts';
-import { NO, type GRec, type PRec, type Sched } from './state.ts';
+import { NO, NO_CALLS, type GRec, type PRec, type Sched } from './state.ts';
 import { emit, placeOf, tracing } from './trace.ts';
 
 /** Fact 22: ids come from the P's cache, refilled 16 at a time from `sched.goidgen`. */
@@ -52,7 +52,7 @@ function freshG(idx: number): GRec {
     parentGoid: 0,
     createdProg: NO,
     createdPc: NO,
-    calls: [],
+    calls: NO_CALLS as number[],
     stack: null,
     parkedAt: 0,
     mark: 0,
@@ -81,8 +81,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.parentGoid = parent === null ? 0 : parent.goid;
   g.createdProg = parent === null ? NO : parent.prog;
   g.createdPc = parent === null ? NO : parent.pc;
-  // Setting length is a runtime call even on an empty array; most Gs never make a `call`.
-  if (g.calls.length !== 0) g.calls.length = 0;
+  g.calls = NO_CALLS as number[];
   g.stack = null;
   g.mark = 0;
   s.ngLive++;
@@ -113,7 +112,7 @@ export function goexit(w: World, g: GRec, p: PRec): void {
   g.where = 'dead';
   g.at = NO;
   g.stack = null;
-  if (g.calls.length !== 0) g.calls.length = 0;
+  g.calls = NO_CALLS as number[];
   dropg(s, p);
   s.ngLive--;
   gfput(s, p, g.idx);

@@ -83,9 +83,11 @@ export function globrunqput(s: Sched, gi: number): void {
 
 function globrunqpop(s: Sched): number {
   const gi = s.runq[s.runqHead++]!;
-  // Compact now and then so the array does not grow without bound.
+  // Compact now and then so the array does not grow without bound; in place, so the array keeps
+  // its capacity instead of regrowing from a fresh copy.
   if (s.runqHead > 1024 && s.runqHead * 2 > s.runq.length) {
-    s.runq = s.runq.slice(s.runqHead);
+    s.runq.copyWithin(0, s.runqHead);
+    s.runq.length -= s.runqHead;
     s.runqHead = 0;
   }
   return gi;

@@ -39,7 +39,10 @@ export interface GRec {
   /** Where the `go` statement that created the G was: program and pc in the parent. */
   createdProg: number;
   createdPc: number;
-  /** pcs of the `call` ops on the G's call stack, outermost first. */
+  /**
+   * pcs of the `call` ops on the G's call stack, outermost first. Most Gs never make a call, so
+   * they share NO_CALLS: an empty array is never written to, only replaced (ops/call.ts).
+   */
   calls: number[];
   /** The G's Go stack once it has called a function (B's stack model); null means a fresh 2 KiB. */
   stack: GoStack | null;
@@ -164,6 +167,9 @@ export interface Sched {
 }
 
 export const NO = -1;
+
+/** The shared empty call stack of Gs that have made no call; never mutated (see GRec.calls). */
+export const NO_CALLS: readonly number[] = Object.freeze([]);
 
 export function globalRunqLen(s: Sched): number {
   return s.runq.length - s.runqHead;

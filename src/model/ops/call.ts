@@ -23,7 +23,9 @@ registerOp<CallOp>({
   run: (w, g, op) => {
     const s = w.s;
     g.stack ??= newStack();
-    g.calls.push(g.pc);
+    // An empty call stack may be the shared NO_CALLS (state.ts): replace it, never push onto it.
+    if (g.calls.length === 0) g.calls = [g.pc];
+    else g.calls.push(g.pc);
     try {
       const growth = pushFrame(g.stack, op.frameBytes);
       if (growth !== null && tracing(s)) {
@@ -47,7 +49,7 @@ registerOp<RetOp>({
   kind: 'ret',
   run: (_w, g) => {
     if (g.stack !== null) popFrame(g.stack);
-    g.calls.pop();
+    if (g.calls.length > 0) g.calls.pop();
     return 0;
   },
 });
