@@ -84,6 +84,7 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       );
     }
     let drawing = false;
+    let drawn = false;
     panel.values.forEach((v, k) => {
       const px = x(d.tMs[k] ?? 0);
       if (!Number.isFinite(v)) {
@@ -93,8 +94,10 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       if (drawing) g.lineTo(px, y(v));
       else g.moveTo(px, y(v));
       drawing = true;
+      drawn = true;
     });
-    g.stroke({ width: 2, color: palette.accent });
+    // Stroking with no path would stroke the last shape drawn (the rule line) again.
+    if (drawn) g.stroke({ width: 2, color: palette.accent });
     label(`m${i}`, `${figure(max)}${panel.unit}`, left + w - 80, top + 2, 10, palette.muted);
   };
 
@@ -118,15 +121,16 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       PAD + 9,
       12,
     );
+    label('caption', d.caption, PAD, height - PAD - 14, 11, palette.muted);
     const n = d.panels.length;
-    const room = height - HEADER - PAD;
+    const room = height - HEADER - PAD - 18;
     const h = Math.max(24, room / n - 8);
     d.panels.forEach((panel, i) => strip(d, panel, i, HEADER + i * (h + 8), h));
     // Where the run stands.
     const left = PAD + LABEL_W;
     const w = Math.max(20, width - left - PAD);
     const nowX = left + (d.nowMs / Math.max(1, d.horizonMs)) * w;
-    g.rect(nowX, HEADER, 1, height - HEADER - PAD).fill({ color: palette.ink, alpha: 0.6 });
+    g.rect(nowX, HEADER, 1, room).fill({ color: palette.ink, alpha: 0.6 });
   };
 
   return {

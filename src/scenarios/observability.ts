@@ -45,7 +45,7 @@ const params = {
     label: 'Incident',
     help: 'Which of the three incidents the service has.',
     options: INCIDENTS,
-    optionLabels: ['TimeoutHandler, handler ignores ctx', 'time.AfterFunc', 'sync.Once stall'],
+    optionLabels: ['TimeoutHandler', 'time.AfterFunc', 'sync.Once'],
     default: 'timeout-handler',
   },
   fix: {
@@ -197,11 +197,26 @@ function stateFigures(s: Sched, http: boolean): StateFigures {
   };
 }
 
-interface ObservabilityCheckpoint extends Checkpoint {
+/** A copy of the whole state: the incident run's and the figures sampled so far. */
+interface FullCheckpoint extends Checkpoint {
   readonly inner: Checkpoint;
   readonly heap: readonly number[];
   readonly conns: readonly number[];
 }
+
+/**
+ * What `checkpoint()` hands out: the latest full copy at or before it, and the event to replay
+ * to from there. A run leaking goroutines for hours holds hundreds of thousands of them, and a
+ * full copy (a structured clone) costs in proportion, so full copies are spaced by the state's
+ * size: at least MIN_COPY_GAP events apart, and FULL_COPY_EVENTS_PER_G events per goroutine
+ * slot, which keeps their cost to a fraction of the run's while a step back replays at most
+ * that many events. Restoring then running forward gives exactly the straight run either way.
+ */
+interface ObservabilityCheckpoint extends Checkpoint {
+  readonly base: FullCheckpoint;
+}
+const MIN_COPY_GAP = 65_536;
+const FULL_COPY_EVENTS_PER_G = 50;
 
 /**
  * The incident's simulation, with the state figures taken exactly on its sample grid: the
@@ -214,6 +229,7 @@ class ObservabilitySimulation implements Simulation {
   private readonly conns: number[] = [];
   private figures: StateFigures;
   private readonly initial: ObservabilityCheckpoint;
+  private lastFull: FullCheckpoint | null = null;
 
   constructor(
     private readonly inner: StdlibSimulation,
@@ -292,24 +308,34 @@ class ObservabilitySimulation implements Simulation {
   }
 
   checkpoint(): ObservabilityCheckpoint {
+    const gap = Math.max(MIN_COPY_GAP, FULL_COPY_EVENTS_PER_G * this.state.allgs.length);
+    const last = this.lastFull;
+    const base = last === null || this.events - last.events >= gap ? this.fullCopy() : last;
+    return { nowNs: this.nowNs, events: this.events, base };
+  }
+
+  private fullCopy(): FullCheckpoint {
     const inner = this.inner.checkpoint();
-    return {
+    const full = {
       nowNs: inner.nowNs,
       events: inner.events,
       inner,
       heap: [...this.heap],
       conns: [...this.conns],
     };
+    this.lastFull = full;
+    return full;
   }
 
   restore(c: Checkpoint): void {
-    const saved = c as Partial<ObservabilityCheckpoint>;
-    if (saved.inner === undefined || saved.heap === undefined || saved.conns === undefined)
-      throw new Error('restore: not a checkpoint of an observability run');
-    this.inner.restore(saved.inner);
-    this.heap.splice(0, Infinity, ...saved.heap);
-    this.conns.splice(0, Infinity, ...saved.conns);
+    const base = (c as Partial<ObservabilityCheckpoint>).base;
+    if (base === undefined) throw new Error('restore: not a checkpoint of an observability run');
+    this.inner.restore(base.inner);
+    this.heap.splice(0, Infinity, ...base.heap);
+    this.conns.splice(0, Infinity, ...base.conns);
     this.figures = this.measure();
+    this.lastFull = base;
+    while (this.events < c.events && this.inner.step()) this.absorb();
   }
 
   view(maxGs?: number): View {

@@ -4,6 +4,8 @@
  */
 import type { AlertRule, AlertState, FiringInterval } from '../../scenarios/alert-rule';
 import { evaluateAlert, timeToDetectMs } from '../../scenarios/alert-rule';
+import { formatDuration } from '../../scenarios/duration';
+import type { ObservabilityValues } from '../../scenarios/observability';
 import type { Series } from '../../scenarios/types';
 
 export interface DashboardPanel {
@@ -26,6 +28,8 @@ export interface Dashboard {
   readonly state: AlertState;
   readonly timeToDetectMs: number | null;
   readonly rule: AlertRule;
+  /** The service's settings in one line, drawn under the strips. */
+  readonly caption: string;
 }
 
 /** The key the widget puts the dashboard under in the View's `extra`. */
@@ -45,6 +49,7 @@ export function buildDashboard(
   rule: AlertRule,
   nowNs: number,
   horizonNs: number,
+  caption: string,
 ): Dashboard {
   const tMs = series.t_ms;
   const goroutines = series['goroutines'] ?? [];
@@ -94,5 +99,16 @@ export function buildDashboard(
     state: alert.states.at(-1) ?? 'inactive',
     timeToDetectMs: timeToDetectMs(alert, LEAK_START_MS),
     rule,
+    caption,
   };
+}
+
+/** Every knob of the run, so the board says exactly which service it shows. */
+export function describeService(v: ObservabilityValues): string {
+  const d = (ns: number) => formatDuration(ns);
+  return (
+    `${v.incident}${v.fix ? ' (fixed)' : ''} at ${v.qps}/s, Go ${v.go} · TimeoutHandler: work ` +
+    `${d(v.work)}, timeout ${d(v.timeout)} · AfterFunc: ${v.afterfuncMode}, delay ${d(v.delay)}, ` +
+    `${v.payload} B · Once: ${v.onceMode}`
+  );
 }
