@@ -28,6 +28,13 @@ function clip(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text;
 }
 
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
 function isLeakInput(input: StageInput): input is LeakStageInput {
   return Array.isArray((input as Partial<LeakStageInput>).sides);
 }
@@ -39,15 +46,13 @@ const GAP = 2;
 const PAD = 10;
 const TITLE_H = 40;
 const LABEL_H = 18;
-/** Rows of marks a holding row may take before it becomes a bar. */
-const MARK_ROWS = 6;
 const BAR_H = 14;
 
 /**
  * A leak lab's stage: the buggy run on the left (or on top when narrow), the fixed run beside it,
  * each as rows of what its runtime holds right now. One mark per item (a timer in a P's heap, a
  * parked goroutine), so a leak is seen piling up; beyond 2,000 marks, or more than a row's room,
- * a bar on a scale shared by both halves, so the two runs stay comparable at any size.
+ * bars on one scale shared by both halves, so the two runs stay comparable at any size.
  */
 export const leakStage: StageFactory = (pixi, app, initialPalette) => {
   let palette: Palette = initialPalette;
@@ -76,45 +81,57 @@ export const leakStage: StageFactory = (pixi, app, initialPalette) => {
     t.visible = true;
   };
 
-  /** Largest count of each row key over both halves: the bars' shared scale. */
-  const scaleOf = (sides: readonly LeakSide[]): Map<string, number> => {
-    const scale = new Map<string, number>();
+  /**
+   * Marks when every row of both halves fits its room and the halves stay under MAX_MARKS;
+   * otherwise every row is a bar on one scale (the largest count anywhere), so nothing is drawn
+   * in two ways at once and the buggy and fixed halves compare at a glance.
+   */
+  const detailOf = (sides: readonly LeakSide[], capacity: number) => {
+    let largest = 1;
+    let fits = true;
     for (const side of sides) {
-      for (const row of side.rows) scale.set(row.key, Math.max(scale.get(row.key) ?? 0, row.count));
+      let total = 0;
+      for (const row of side.rows) {
+        largest = Math.max(largest, row.count);
+        total += row.count;
+        if (row.count > capacity) fits = false;
+      }
+      if (total > MAX_MARKS) fits = false;
     }
-    return scale;
+    return { marks: fits, scale: largest };
+  };
+
+  /** How a half lays out `rows` rows: marks per line, and the height each row gets. */
+  const roomOf = (box: Box, rows: number) => {
+    const innerW = Math.max(MARK, box.w - 2 * PAD);
+    const cols = Math.max(1, Math.floor(innerW / (MARK + GAP)));
+    const rowSpace = Math.max(
+      LABEL_H + BAR_H,
+      Math.floor((box.h - TITLE_H - PAD) / Math.max(1, rows)),
+    );
+    const markRows = Math.max(1, Math.floor((rowSpace - LABEL_H - GAP) / (MARK + GAP)));
+    return { innerW, cols, rowSpace, capacity: cols * markRows };
   };
 
   const drawSide = (
     side: LeakSide,
     index: number,
-    box: { x: number; y: number; w: number; h: number },
-    scale: Map<string, number>,
+    box: Box,
+    detail: { marks: boolean; scale: number },
   ) => {
     const key = `s${index}`;
     marks.rect(box.x, box.y, box.w, box.h).stroke({ color: palette.lane, width: 1 });
     label(`${key}-title`, side.title, box.x + PAD, box.y + 4, 14, true);
     const chars = Math.floor((box.w - 2 * PAD) / 6.2);
     label(`${key}-last`, clip(side.lastEvent, chars), box.x + PAD, box.y + 22, 11);
-    const innerW = Math.max(MARK, box.w - 2 * PAD);
-    const cols = Math.max(1, Math.floor(innerW / (MARK + GAP)));
-    const rowSpace = Math.max(
-      LABEL_H + BAR_H,
-      Math.floor((box.h - TITLE_H - PAD) / Math.max(1, side.rows.length)),
-    );
-    const markRows = Math.max(
-      1,
-      Math.min(MARK_ROWS, Math.floor((rowSpace - LABEL_H) / (MARK + GAP))),
-    );
-    const total = side.rows.reduce((sum, row) => sum + row.count, 0);
-    const detailed = total <= MAX_MARKS;
+    const { innerW, cols, rowSpace } = roomOf(box, side.rows.length);
     side.rows.forEach((row, i) => {
       const y = box.y + TITLE_H + i * rowSpace;
       label(`${key}-${row.key}`, clip(`${row.label}: ${row.detail}`, chars), box.x + PAD, y, 12);
       const top = y + LABEL_H;
       const color = palette[row.tone];
       if (row.count === 0) return;
-      if (detailed && row.count <= cols * markRows) {
+      if (detail.marks) {
         for (let n = 0; n < row.count; n++) {
           const cx = box.x + PAD + (n % cols) * (MARK + GAP);
           const cy = top + Math.floor(n / cols) * (MARK + GAP);
@@ -123,7 +140,7 @@ export const leakStage: StageFactory = (pixi, app, initialPalette) => {
         marks.fill({ color });
         return;
       }
-      const full = Math.max(1, scale.get(row.key) ?? row.count);
+      const full = detail.scale;
       marks.rect(box.x + PAD, top, Math.max(2, (innerW * row.count) / full), BAR_H).fill({ color });
     });
   };
@@ -137,9 +154,8 @@ export const leakStage: StageFactory = (pixi, app, initialPalette) => {
     label('clock', clip(clock, Math.floor((width - 2 * PAD) / 6.8)), PAD, 4, 13);
     const top = 24;
     const wide = width >= 560;
-    const scale = scaleOf(sides);
-    sides.forEach((side, i) => {
-      const box = wide
+    const boxes = sides.map((_, i): Box =>
+      wide
         ? {
             x: PAD + i * ((width - PAD) / 2),
             y: top,
@@ -151,8 +167,15 @@ export const leakStage: StageFactory = (pixi, app, initialPalette) => {
             y: top + i * ((height - top) / 2),
             w: width - 2 * PAD,
             h: (height - top) / 2 - PAD,
-          };
-      drawSide(side, i, box, scale);
+          },
+    );
+    const capacity = Math.min(
+      ...sides.map((side, i) => (boxes[i] ? roomOf(boxes[i], side.rows.length).capacity : 0)),
+    );
+    const detail = detailOf(sides, capacity);
+    sides.forEach((side, i) => {
+      const box = boxes[i];
+      if (box) drawSide(side, i, box, detail);
     });
   };
 
