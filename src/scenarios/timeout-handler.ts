@@ -15,6 +15,7 @@
  */
 import type { Program } from '../model/program.ts';
 import { contextTimerFn } from '../model/stdlib/context.ts';
+import { TIMED_OUT, type RequestTable } from '../model/stdlib/http.ts';
 import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation } from '../model/stdlib/simulation.ts';
 import { MILLISECOND, MINUTE, SECOND } from './duration.ts';
@@ -195,6 +196,17 @@ function programs(v: Values): Program[] {
   ];
 }
 
+/**
+ * Inner handlers still running although TimeoutHandler has answered their request with a 503:
+ * the goroutines the incident is about (the others are still within their timeout).
+ */
+function innerAfter503(requests: RequestTable | undefined): number {
+  if (requests === undefined) return 0;
+  let n = 0;
+  for (const flags of requests.flags) if ((flags & TIMED_OUT) !== 0) n += 1;
+  return n;
+}
+
 export const timeoutHandler: Scenario<typeof params> = {
   id: 'timeout-handler',
   title: 'http.TimeoutHandler: the 503 goes out, the handler goroutine stays',
@@ -232,6 +244,7 @@ export const timeoutHandler: Scenario<typeof params> = {
         viewExtra: (s) => ({
           innerHandlers: s.stdlib?.http.handlersRunning ?? 0,
           connections: s.stdlib?.http.conns.length ?? 0,
+          innerAfter503: innerAfter503(s.stdlib?.http.requests),
         }),
       },
       options,

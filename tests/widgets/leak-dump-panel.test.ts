@@ -90,3 +90,24 @@ describe('dump panel, the leak itself', () => {
     expect(top?.count).toBe(sim.view(0).extra['innerHandlers']);
   });
 });
+
+describe('timeout-handler stage rows', () => {
+  it('tell the inner handlers answered with a 503 from those still within their timeout', () => {
+    const at = (side: 'buggy' | 'fixed') => {
+      const values = parseParams(timeoutHandlerLab.schema, {}).values;
+      const sim = runTo(timeoutHandlerLab, {}, side, 5_000_000_000);
+      const rows = timeoutHandlerLab.holdings(sim.view(0), sim.counters(), values);
+      return Object.fromEntries(rows.map((r) => [r.key, r.count]));
+    };
+    const buggy = at('buggy');
+    const fixed = at('fixed');
+    // 50 qps, 4s of work, 1s timeout: about 50 × 3 handlers are past their 503, 50 × 1 are not.
+    expect(buggy['after503']).toBeGreaterThan(140);
+    expect(buggy['after503']).toBeLessThanOrEqual(150);
+    expect(buggy['inner']).toBeGreaterThan(45);
+    expect(buggy['inner']).toBeLessThanOrEqual(51);
+    // Honouring r.Context(), a handler returns when TimeoutHandler cancels it at the deadline.
+    expect(fixed['after503']).toBeLessThanOrEqual(1);
+    expect(fixed['503']).toBe(buggy['503']);
+  });
+});

@@ -26,16 +26,24 @@ export const timeoutHandlerLab: LeakLab = {
   sampleNs: () => SAMPLE_NS,
   holdings(view, counters) {
     const inner = Number(view.extra['innerHandlers'] ?? 0);
+    const after503 = Number(view.extra['innerAfter503'] ?? 0);
     const conns = Number(view.extra['connections'] ?? 0);
     const answered503 = counters['status503'] ?? 0;
     const answered200 = counters['status200'] ?? 0;
     const rows: HoldingRow[] = [
       {
-        key: 'inner',
-        label: 'inner handler goroutines running',
-        count: inner,
-        detail: `${whole(inner)} · ServeHTTP.func1, still working after the 503`,
+        key: 'after503',
+        label: 'inner handlers still running after their 503',
+        count: after503,
+        detail: `${whole(after503)} · ServeHTTP.func1, answered but still working`,
         tone: 'waiting',
+      },
+      {
+        key: 'inner',
+        label: 'inner handlers within their timeout',
+        count: inner - after503,
+        detail: whole(inner - after503),
+        tone: 'syscall',
       },
       {
         key: 'conn',
