@@ -54,10 +54,10 @@ export interface ChanState {
    */
   delivered: (Delivery | null)[];
   /**
-   * By G slot: the channels a G parked in a select is queued on, so the winner can dequeue it
-   * from the rest.
+   * By G slot: the channels a G parked in a select is queued on (empty when it is not), so the
+   * winner can dequeue it from the rest. Each slot's array is reused.
    */
-  selecting: (number[] | null)[];
+  selecting: number[][];
   /**
    * Freed channel records, reused by `makeChan`: a long run makes millions of channels that each
    * live for seconds, and recycling them keeps the garbage collector's old generation quiet.
@@ -320,7 +320,12 @@ export function select(
     state.delivered[g] = { caseIndex: -1, value: 0, ok: false };
     return opDone;
   }
-  const queuedOn: number[] = [];
+  let queuedOn = state.selecting[g];
+  if (queuedOn === undefined) {
+    queuedOn = [];
+    state.selecting[g] = queuedOn;
+  }
+  queuedOn.length = 0;
   for (let i = 0; i < cases.length; i++) {
     const sc = cases[i] as SelectCase;
     if (sc.chan === nilChan) continue;
@@ -330,7 +335,6 @@ export function select(
     if (sc.dir === 'recv' && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
     queuedOn.push(sc.chan);
   }
-  state.selecting[g] = queuedOn;
   // A select whose every case is a nil channel blocks forever, still as `select`.
   return opPark(waitReason.select);
 }
@@ -353,9 +357,9 @@ function pollOrder(n: number, hooks: SchedHooks): readonly number[] {
 
 /** Take a woken select's G off every channel it was queued on (selectgo's pass 3). */
 function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
-  const queuedOn = state.selecting[g] ?? null;
-  if (queuedOn === null) return;
-  state.selecting[g] = null;
+  const queuedOn = state.selecting[g];
+  if (queuedOn === undefined) return;
+  // Nothing in this walk parks G `g` in another select, so its list can be emptied after it.
   for (const id of queuedOn) {
     const c = state.chans.get(id);
     if (c === undefined) continue;
@@ -363,6 +367,7 @@ function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
       hooks.timerChanBlocked?.(c.timerId, -1);
     removeWaiter(state, c.sendq, g);
   }
+  queuedOn.length = 0;
 }
 
 /** Take G `g`'s sudog out of a wait queue, in place; true if it was there. */

@@ -76,6 +76,8 @@ export interface TimerState {
   fired: number;
   /** Freed timer records, reused by `addTimer` (a server starts one or more per request). */
   free: Timer[];
+  /** Heap entries popped off a heap, reused by the next push. */
+  freeEntries: TimerWhen[];
 }
 
 export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState {
@@ -92,6 +94,7 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
     heldBytes: 0,
     fired: 0,
     free: [],
+    freeEntries: [],
   };
 }
 
@@ -130,7 +133,15 @@ function heapIfNeeded(ts: TimerState, t: Timer, p: number): void {
   t.heaped = true;
   t.heapSeq = ts.nextHeapSeq++;
   const heap = ts.heaps[p] as TimerHeap;
-  heapPush(heap, { when: t.when, id: t.id, seq: t.heapSeq });
+  const entry = ts.freeEntries.pop();
+  if (entry === undefined) {
+    heapPush(heap, { when: t.when, id: t.id, seq: t.heapSeq });
+  } else {
+    entry.when = t.when;
+    entry.id = t.id;
+    entry.seq = t.heapSeq;
+    heapPush(heap, entry);
+  }
   if (heap.length > (ts.maxHeapLen[p] ?? 0)) ts.maxHeapLen[p] = heap.length;
 }
 
@@ -267,6 +278,7 @@ export function nextWhen(ts: TimerState, p: number): number {
   for (let top = heap[0]; top !== undefined; top = heap[0]) {
     if (isLive(ts, top)) return top.when;
     heapPopMin(heap);
+    ts.freeEntries.push(top);
     ts.zombies[p] = Math.max(0, (ts.zombies[p] ?? 0) - 1);
   }
   return Infinity;
@@ -295,6 +307,7 @@ export function popDueTimers(ts: TimerState, p: number, now: number, out: TimerF
   while (nextWhen(ts, p) <= now) {
     const top = heapPopMin(heap);
     if (top === undefined) break;
+    ts.freeEntries.push(top);
     out.push(fireTimer(ts, timerOf(ts, top.id), now));
   }
 }
