@@ -45,6 +45,8 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       labels.addChild(t);
     }
     if (t.text !== text) t.text = text;
+    // A label keeps its key across states that draw it at different sizes.
+    if (t.style.fontSize !== size) t.style.fontSize = size;
     t.style.fill = color ?? palette.ink;
     t.position.set(Math.round(x), Math.round(y));
     t.visible = true;
@@ -116,7 +118,7 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
         : `time to detect ${formatDuration(Math.round(d.timeToDetectMs * 1e6))}`;
     label(
       'status',
-      `t = ${formatVirtualTime(Math.round(d.nowMs * 1e6))} of ${formatDuration(Math.round(d.horizonMs * 1e6))} · ${ttd} · for ${formatDuration(d.rule.forNs)}, window ${formatDuration(d.rule.windowNs)}, rule: ${d.rule.mode}`,
+      `event ${d.events.toLocaleString('en-US')}, t = ${formatVirtualTime(Math.round(d.nowMs * 1e6))} of ${formatDuration(Math.round(d.horizonMs * 1e6))} · ${ttd} · for ${formatDuration(d.rule.forNs)}, window ${formatDuration(d.rule.windowNs)}, rule: ${d.rule.mode}`,
       PAD + 160,
       PAD + 9,
       12,

@@ -22,6 +22,8 @@ export interface Dashboard {
   readonly tMs: readonly number[];
   readonly horizonMs: number;
   readonly nowMs: number;
+  /** Events the model has run so far: one step moves it even when the clock stands still. */
+  readonly events: number;
   readonly panels: readonly DashboardPanel[];
   readonly firing: readonly FiringInterval[];
   /** The alert's state at the last sample taken so far. */
@@ -47,10 +49,11 @@ export const LEAK_START_MS = 0;
 export function buildDashboard(
   series: Series,
   rule: AlertRule,
-  nowNs: number,
+  position: { readonly nowNs: number; readonly events: number },
   horizonNs: number,
   caption: string,
 ): Dashboard {
+  const { nowNs, events } = position;
   const tMs = series.t_ms;
   const goroutines = series['goroutines'] ?? [];
   const alert = evaluateAlert(tMs, goroutines, rule);
@@ -64,6 +67,7 @@ export function buildDashboard(
     tMs,
     horizonMs: horizonNs / 1e6,
     nowMs: nowNs / 1e6,
+    events,
     panels: [
       {
         title: 'goroutines',
