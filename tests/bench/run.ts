@@ -5,6 +5,7 @@
 import { runScenario } from '../../src/cli/run.ts';
 import { getScenario, scenarios } from '../../src/scenarios/index.ts';
 import { runModelBench } from './model.ts';
+import { runObservabilityBench } from './observability.ts';
 import { runRenderBench } from './render.ts';
 
 const RUNS = 5;
@@ -62,5 +63,6 @@ const log = (line: string) => console.log(line);
 runModelBench(log);
 benchScenarioDefaults(log);
 benchTimeoutHandler(log);
+runObservabilityBench(log);
 // Rendering needs a built site (`npm run build`) and Chromium; it says so when either is missing.
 await runRenderBench(log);
