@@ -1,4 +1,6 @@
+import { alertParams } from '../../../src/scenarios/alert-params';
 import { gmp } from '../../../src/scenarios/gmp';
+import { observability } from '../../../src/scenarios/observability';
 import { preemption } from '../../../src/scenarios/preemption';
 import { stackGrowth } from '../../../src/scenarios/stack-growth';
 import type { ParamSchema } from '../../../src/scenarios/types';
@@ -17,6 +19,15 @@ export interface WidgetSpec {
 }
 
 export const RUNTIME_WIDGETS: readonly WidgetSpec[] = [
+  // 100 virtual seconds of TimeoutHandler at 20 qps: an alert at 500 goroutines fires at 85s.
+  // The seed reorders scheduling, but the dashboard's figures on its 5s grid come out the same
+  // for the clients' periodic traffic, so the picture cannot show it.
+  {
+    id: 'observability',
+    schema: { ...observability.params, ...alertParams },
+    start: 'seed=3&t=100s&threshold=500',
+    seeded: false,
+  },
   // 50ms of work per goroutine: long enough that the Go version (preemption) changes the picture.
   { id: 'gmp', schema: gmp.params, start: 'seed=3&step=3000&work=50ms', seeded: true },
   { id: 'stack-growth', schema: stackGrowth.params, start: 'seed=1&step=590', seeded: false },
