@@ -1,5 +1,6 @@
 /** The renderer's picture of one instant (types.ts `View`), built on demand from the state. */
-import type { GPlace, GView, MView, PView, View } from '../scenarios/types.ts';
+import type { GPlace, GView, MView, PView, SysmonView, View } from '../scenarios/types.ts';
+import { EvKind } from './event-queue.ts';
 import { STACK_MIN } from './constants.ts';
 import type { World } from './program.ts';
 import { NO, globalRunqLen, type Sched } from './state.ts';
@@ -30,6 +31,16 @@ function placeIn(s: Sched, gi: number, positions: Int32Array): GPlace {
   if (g.where === 'localq') return { kind: 'localq', p: g.at, index: positions[gi] ?? 0 };
   if (g.where === 'globalq') return { kind: 'globalq', index: positions[gi] ?? 0 };
   return placeOf(s, gi);
+}
+
+/** When sysmon wakes next: its pending event in the queue (one scan; the queue holds few events). */
+function sysmonOf(s: Sched): SysmonView {
+  const q = s.queue;
+  let next: number | null = null;
+  for (let i = 0; i < q.size; i++) {
+    if (q.kind[i] === EvKind.Sysmon && (next === null || q.t[i]! < next)) next = q.t[i]!;
+  }
+  return { nextTickNs: s.sysmonWait ? null : next, delayNs: s.sysmonDelay };
 }
 
 export function buildView(w: World, maxGs: number, extra: Record<string, unknown>): View {
@@ -93,5 +104,6 @@ export function buildView(w: World, maxGs: number, extra: Record<string, unknown
     byStatus,
     byWaitReason,
     extra,
+    sysmon: sysmonOf(s),
   };
 }

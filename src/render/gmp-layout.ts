@@ -68,7 +68,8 @@ export function layoutGmp(width: number, height: number, pCount: number): GmpLay
 /** Title strip inside each labelled box; sprites go below it. */
 export const BOX_TITLE = 14;
 
-function inner(box: Box): Box {
+/** The part of a labelled box below its title, where its items go. */
+export function inner(box: Box): Box {
   return {
     x: box.x + 3,
     y: box.y + BOX_TITLE,

@@ -1,7 +1,7 @@
 import type { Particle, ParticleContainer } from 'pixi.js';
 import type { GView, TraceEvent, View } from '../scenarios/types';
-import { approach, type Box } from './geometry';
-import { BOX_TITLE, layoutGmp, placePoint, type GmpLayout } from './gmp-layout';
+import { approach, gridCell, type Box } from './geometry';
+import { BOX_TITLE, inner, layoutGmp, placePoint, type GmpLayout } from './gmp-layout';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
 import { textLabels } from './text-labels';
@@ -23,7 +23,7 @@ interface Sprite {
 }
 
 interface Flash {
-  readonly kind: 'steal' | 'handoff';
+  readonly kind: 'steal' | 'handoff' | 'sysmon';
   readonly from: number;
   readonly to: number;
   ageMs: number;
@@ -52,17 +52,34 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     texture: pixi.Texture.WHITE,
     dynamicProperties: { position: true, color: true },
   });
+  /** Ms (threads) as tokens that move to the P they attach to, to a syscall, or to the idle list. */
+  const mTokens: ParticleContainer = new pixi.ParticleContainer({
+    texture: pixi.Texture.WHITE,
+    dynamicProperties: { position: true },
+  });
+  const mSprites = new Map<number, Sprite>();
+  /** When sysmon was due to wake, as of the last picture: passing it means it ticked since. */
+  let sysmonDueNs: number | null = null;
   const labels = new pixi.Container();
-  app.stage.addChild(frame, aggregates, particles, flashLayer, labels);
+  app.stage.addChild(frame, aggregates, mTokens, particles, flashLayer, labels);
 
   /** A label that is reused frame to frame; its texture is rebuilt only when the words change. */
   const texts = textLabels(pixi, labels);
   const label = (key: string, text: string, x: number, y: number, size = 11, color = palette.ink) =>
     texts.put(key, text, x, y, size, color);
 
+  /** sysmon's mark: the right end of the header, beside the progress bar. */
+  const sysmonSpot = () => ({ x: layout.header.x + layout.header.w - 6, y: layout.header.y + 9 });
+
   const drawFrame = () => {
     frame.clear();
     if (!view) return;
+    // sysmon: a dot that is filled while it is awake and ticking, hollow while it waits for work.
+    const spot = sysmonSpot();
+    const awake = view.sysmon !== undefined && view.sysmon.nextTickNs !== null;
+    frame.circle(spot.x, spot.y, 4);
+    if (awake) frame.fill({ color: palette.accent });
+    else frame.stroke({ width: 1, color: palette.muted });
     for (const [i, lane] of layout.lanes.entries()) {
       const p = view.ps[i];
       frame
@@ -297,6 +314,62 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     if (added || removed) particles.update();
   };
 
+  /** Each M where it is: on its P's M slot, in the syscall box, or among the idle Ms. */
+  const placeMs = () => {
+    if (!view) return;
+    const size = Math.max(4, Math.min(10, layout.sprite));
+    const ranks = { syscall: 0, idle: 0 };
+    const loose = view.ms.filter((m) => m.p === null);
+    const inSyscall = loose.filter((m) => m.inSyscall).length;
+    const seen = new Set<number>();
+    let changed = false;
+    for (const m of view.ms) {
+      let point: { x: number; y: number } | null;
+      const lane = m.p === null ? undefined : layout.lanes[m.p];
+      if (lane) {
+        // Right of the "M3" label, which names the thread while it holds the P.
+        point = { x: lane.m.x + lane.m.w - size / 2, y: lane.m.y + lane.m.h / 2 };
+      } else if (m.inSyscall) {
+        point = gridCell(inner(layout.syscall), ranks.syscall++, inSyscall, 2, size + 2);
+      } else {
+        point = gridCell(inner(layout.idleMs), ranks.idle++, loose.length - inSyscall, 2, size + 2);
+      }
+      if (!point) continue;
+      seen.add(m.id);
+      let t = mSprites.get(m.id);
+      if (!t) {
+        const particle = new pixi.Particle({
+          texture: pixi.Texture.WHITE,
+          x: point.x,
+          y: point.y,
+          anchorX: 0.5,
+          anchorY: 0.5,
+          tint: palette.accent,
+          alpha: 0.55,
+        });
+        t = { particle, tx: point.x, ty: point.y };
+        mSprites.set(m.id, t);
+        mTokens.addParticle(particle);
+        changed = true;
+      }
+      t.tx = point.x;
+      t.ty = point.y;
+      t.particle.scaleX = size;
+      t.particle.scaleY = size;
+      t.particle.tint = palette.accent;
+    }
+    for (const id of mSprites.keys()) {
+      if (!seen.has(id)) {
+        mSprites.delete(id);
+        changed = true;
+      }
+    }
+    if (changed) {
+      mTokens.particleChildren = [...mSprites.values()].map((t) => t.particle);
+      mTokens.update();
+    }
+  };
+
   const clearSprites = () => {
     if (sprites.size === 0) return;
     sprites.clear();
@@ -329,6 +402,15 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       const a = layout.lanes[f.from];
       const b = layout.lanes[f.to];
       if (!a || !b) continue;
+      if (f.kind === 'sysmon') {
+        const c = sysmonSpot();
+        flashLayer.circle(c.x, c.y, 5 + 6 * (f.ageMs / FLASH_MS)).stroke({
+          width: 2,
+          color: palette.accent,
+          alpha,
+        });
+        continue;
+      }
       if (f.kind === 'steal') {
         const x = a.queue.x + 6;
         const y1 = a.lane.y + a.lane.h / 2;
@@ -352,6 +434,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     drawAggregates(many);
     if (many) clearSprites();
     else placeSprites(view.gs);
+    placeMs();
     // Re-rendering a dozen text textures every frame costs more than everything else drawn, so
     // while playing the labels refresh every few frames; a paused picture always has them exact.
     liveShows = live ? liveShows + 1 : 0;
@@ -372,6 +455,10 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       if (!view || view.ps.length !== next.ps.length) {
         layout = layoutGmp(width, height, next.ps.length);
       }
+      // sysmon woke since the last picture if the run passed the instant it was due.
+      if (sysmonDueNs !== null && next.nowNs >= sysmonDueNs && view && next.nowNs > view.nowNs)
+        flashes.push({ kind: 'sysmon', from: 0, to: 0, ageMs: 0 });
+      sysmonDueNs = next.sysmon?.nextTickNs ?? null;
       view = next;
       counters = nextCounters;
       noteEvents(trace);
@@ -379,7 +466,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     },
     tick(dtMs, animate) {
       let moving = false;
-      for (const s of sprites.values()) {
+      for (const s of [...sprites.values(), ...mSprites.values()]) {
         const p = s.particle;
         if (p.x === s.tx && p.y === s.ty) continue;
         p.x = animate ? approach(p.x, s.tx, dtMs) : s.tx;
@@ -401,7 +488,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       layout = layoutGmp(w, h, view?.ps.length ?? 1);
       texts.recolor(palette.ink);
       redraw();
-      for (const s of sprites.values()) {
+      for (const s of [...sprites.values(), ...mSprites.values()]) {
         s.particle.x = s.tx;
         s.particle.y = s.ty;
       }
@@ -409,6 +496,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     destroy() {
       texts.clear();
       sprites.clear();
+      mSprites.clear();
     },
   };
   return renderer;

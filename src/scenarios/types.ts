@@ -145,6 +145,16 @@ export interface View {
   readonly byWaitReason: Readonly<Record<string, number>>;
   /** Scenario-specific figures for the stage (e.g. stack frames, pending timers with bytes). */
   readonly extra: Readonly<Record<string, unknown>>;
+  /** sysmon, for stages that draw its ticks; absent from views that do not model it. */
+  readonly sysmon?: SysmonView;
+}
+
+/** sysmon at one instant: when it wakes next and how long it sleeps between ticks. */
+export interface SysmonView {
+  /** Its next tick, or null while it sleeps until a P gets busy (`sched.sysmonwait`). */
+  readonly nextTickNs: number | null;
+  /** Its current sleep: 20µs, doubling after 50 idle rounds up to 10ms (proc.go: sysmon). */
+  readonly delayNs: number;
 }
 
 /** Something that happened, for animation and for the transcript. */
