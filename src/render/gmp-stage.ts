@@ -1,6 +1,7 @@
-import type { Particle, ParticleContainer } from 'pixi.js';
+import type { ParticleContainer } from 'pixi.js';
 import type { GView, TraceEvent, View } from '../scenarios/types';
-import { approach, gridCell, type Box } from './geometry';
+import { approach, gridCell, type Box, type Point } from './geometry';
+import { particleTokens } from './particle-tokens';
 import { BOX_TITLE, inner, layoutGmp, placePoint, type GmpLayout } from './gmp-layout';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
@@ -16,12 +17,6 @@ const LIVE_LABEL_EVERY = 6;
 /** How long a steal or hand-off stays drawn, ms. */
 const FLASH_MS = 900;
 
-interface Sprite {
-  readonly particle: Particle;
-  tx: number;
-  ty: number;
-}
-
 interface Flash {
   readonly kind: 'steal' | 'handoff' | 'sysmon';
   readonly from: number;
@@ -36,7 +31,6 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   let height = app.screen.height;
   let view: View | null = null;
   let layout: GmpLayout = layoutGmp(width, height, 1);
-  const sprites = new Map<number, Sprite>();
   let flashes: Flash[] = [];
   let counters: Readonly<Record<string, number>> = {};
   let horizonNs = 1;
@@ -57,11 +51,12 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     texture: pixi.Texture.WHITE,
     dynamicProperties: { position: true },
   });
-  const mSprites = new Map<number, Sprite>();
+  const mTokenSet = particleTokens(pixi, mTokens, 0.55);
   /** When sysmon was due to wake, as of the last picture: passing it means it ticked since. */
   let sysmonDueNs: number | null = null;
   const labels = new pixi.Container();
   app.stage.addChild(frame, aggregates, mTokens, particles, flashLayer, labels);
+  const gTokens = particleTokens(pixi, particles);
 
   /** A label that is reused frame to frame; its texture is rebuilt only when the words change. */
   const texts = textLabels(pixi, labels);
@@ -267,8 +262,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       const k = groupKey(g);
       if (k) sizes.set(k, (sizes.get(k) ?? 0) + 1);
     }
-    const seen = new Set<number>();
-    let added = false;
+    gTokens.begin();
     for (const g of gs) {
       const k = groupKey(g);
       const rank = k ? (groups.get(k) ?? 0) : 0;
@@ -279,39 +273,9 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
           ? (view?.globalRunqLen ?? 1)
           : 1;
       const point = placePoint(layout, g.place, rank, count);
-      if (!point) continue;
-      seen.add(g.id);
-      let s = sprites.get(g.id);
-      if (!s) {
-        const particle = new pixi.Particle({
-          texture: pixi.Texture.WHITE,
-          x: point.x,
-          y: point.y,
-          anchorX: 0.5,
-          anchorY: 0.5,
-        });
-        s = { particle, tx: point.x, ty: point.y };
-        sprites.set(g.id, s);
-        particles.addParticle(particle);
-        added = true;
-      }
-      s.tx = point.x;
-      s.ty = point.y;
-      s.particle.scaleX = layout.sprite;
-      s.particle.scaleY = layout.sprite;
-      s.particle.tint = statusColor(palette, g.status);
+      if (point) gTokens.put(g.id, point, layout.sprite, statusColor(palette, g.status));
     }
-    let removed = false;
-    for (const id of sprites.keys()) {
-      if (!seen.has(id)) {
-        sprites.delete(id);
-        removed = true;
-      }
-    }
-    if (removed) {
-      particles.particleChildren = [...sprites.values()].map((s) => s.particle);
-    }
-    if (added || removed) particles.update();
+    gTokens.end();
   };
 
   /** Each M where it is: on its P's M slot, in the syscall box, or among the idle Ms. */
@@ -321,10 +285,9 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     const ranks = { syscall: 0, idle: 0 };
     const loose = view.ms.filter((m) => m.p === null);
     const inSyscall = loose.filter((m) => m.inSyscall).length;
-    const seen = new Set<number>();
-    let changed = false;
+    mTokenSet.begin();
     for (const m of view.ms) {
-      let point: { x: number; y: number } | null;
+      let point: Point;
       const lane = m.p === null ? undefined : layout.lanes[m.p];
       if (lane) {
         // Right of the "M3" label, which names the thread while it holds the P.
@@ -334,47 +297,9 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       } else {
         point = gridCell(inner(layout.idleMs), ranks.idle++, loose.length - inSyscall, 2, size + 2);
       }
-      if (!point) continue;
-      seen.add(m.id);
-      let t = mSprites.get(m.id);
-      if (!t) {
-        const particle = new pixi.Particle({
-          texture: pixi.Texture.WHITE,
-          x: point.x,
-          y: point.y,
-          anchorX: 0.5,
-          anchorY: 0.5,
-          tint: palette.accent,
-          alpha: 0.55,
-        });
-        t = { particle, tx: point.x, ty: point.y };
-        mSprites.set(m.id, t);
-        mTokens.addParticle(particle);
-        changed = true;
-      }
-      t.tx = point.x;
-      t.ty = point.y;
-      t.particle.scaleX = size;
-      t.particle.scaleY = size;
-      t.particle.tint = palette.accent;
+      mTokenSet.put(m.id, point, size, palette.accent);
     }
-    for (const id of mSprites.keys()) {
-      if (!seen.has(id)) {
-        mSprites.delete(id);
-        changed = true;
-      }
-    }
-    if (changed) {
-      mTokens.particleChildren = [...mSprites.values()].map((t) => t.particle);
-      mTokens.update();
-    }
-  };
-
-  const clearSprites = () => {
-    if (sprites.size === 0) return;
-    sprites.clear();
-    particles.particleChildren = [];
-    particles.update();
+    mTokenSet.end();
   };
 
   /** Steals and hand-offs newer than the last view flash briefly; the settled picture has none. */
@@ -399,9 +324,6 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     flashLayer.clear();
     for (const f of flashes) {
       const alpha = Math.max(0, 1 - f.ageMs / FLASH_MS);
-      const a = layout.lanes[f.from];
-      const b = layout.lanes[f.to];
-      if (!a || !b) continue;
       if (f.kind === 'sysmon') {
         const c = sysmonSpot();
         flashLayer.circle(c.x, c.y, 5 + 6 * (f.ageMs / FLASH_MS)).stroke({
@@ -411,6 +333,9 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
         });
         continue;
       }
+      const a = layout.lanes[f.from];
+      const b = layout.lanes[f.to];
+      if (!a || !b) continue;
       if (f.kind === 'steal') {
         const x = a.queue.x + 6;
         const y1 = a.lane.y + a.lane.h / 2;
@@ -432,7 +357,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     const many = view.gsTruncated || view.gs.length > SPRITE_LIMIT;
     drawFrame();
     drawAggregates(many);
-    if (many) clearSprites();
+    if (many) gTokens.clear();
     else placeSprites(view.gs);
     placeMs();
     // Re-rendering a dozen text textures every frame costs more than everything else drawn, so
@@ -466,7 +391,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     },
     tick(dtMs, animate) {
       let moving = false;
-      for (const s of [...sprites.values(), ...mSprites.values()]) {
+      for (const s of [...gTokens.tokens.values(), ...mTokenSet.tokens.values()]) {
         const p = s.particle;
         if (p.x === s.tx && p.y === s.ty) continue;
         p.x = animate ? approach(p.x, s.tx, dtMs) : s.tx;
@@ -488,15 +413,15 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       layout = layoutGmp(w, h, view?.ps.length ?? 1);
       texts.recolor(palette.ink);
       redraw();
-      for (const s of [...sprites.values(), ...mSprites.values()]) {
+      for (const s of [...gTokens.tokens.values(), ...mTokenSet.tokens.values()]) {
         s.particle.x = s.tx;
         s.particle.y = s.ty;
       }
     },
     destroy() {
       texts.clear();
-      sprites.clear();
-      mSprites.clear();
+      gTokens.tokens.clear();
+      mTokenSet.tokens.clear();
     },
   };
   return renderer;
