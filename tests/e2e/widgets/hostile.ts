@@ -178,7 +178,10 @@ export async function checkHostileQueries(
         if (index % RELOAD_EVERY === 0) {
           await page.goto(new URL(`embed/${spec.id}/`, siteUrl).href + query);
         } else {
-          if (!page.url().startsWith(lab)) await page.goto(lab);
+          if (!page.url().startsWith(lab)) {
+            await page.goto(lab);
+            await page.waitForSelector(root); // hydrated: the toggle answers clicks
+          }
           await remountWith(page, query);
         }
         await page.waitForSelector(root, { timeout: 15_000 });
