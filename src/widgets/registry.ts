@@ -1,9 +1,10 @@
-import type { Component } from 'svelte';
+import { widgetLoaders, type WidgetLoader } from './widget-loaders';
 
 /**
  * Every interactive widget of the guide, in one table. MDX (`<Widget id=…>`), the chrome-less
  * `/embed/<id>/` pages and the browser tests all read this table, so a widget exists exactly when it
- * is listed here. See ./README.md for the island lifecycle.
+ * is listed here. See ./README.md for the island lifecycle. The components themselves come from
+ * ./widget-loaders.ts (each entry's `load`), which is all the browser's island imports.
  */
 
 /** What the generic island (./WidgetIsland.svelte) passes to every widget component. */
@@ -41,8 +42,11 @@ export interface WidgetEntry {
    * run reopens the widget at that step (no animation, same picture).
    */
   readonly playsToRunTo?: boolean;
-  /** Loads the component only when the island hydrates, which keeps Pixi out of the page's first JS. */
-  readonly load: () => Promise<{ default: Component<WidgetProps> }>;
+  /**
+   * Loads the component only when the island hydrates, which keeps Pixi out of the page's first JS.
+   * It is the widget's entry in ./widget-loaders.ts, the map the island imports instead of this table.
+   */
+  readonly load: WidgetLoader;
 }
 
 export const widgets = {
@@ -54,7 +58,7 @@ export const widgets = {
       'goroutines moving along each lane. A slider sets the number of lanes and keeps it in the URL.',
     aspectRatio: 16 / 9,
     minHeightPx: 220,
-    load: () => import('./demo/DemoWidget.svelte'),
+    load: widgetLoaders.demo,
   },
   gmp: {
     title: 'G, M and P at work',
@@ -69,7 +73,7 @@ export const widgets = {
     aspectRatio: 3 / 4,
     minHeightPx: 1100,
     playsToRunTo: true,
-    load: () => import('./gmp/GmpWidget.svelte'),
+    load: widgetLoaders.gmp,
   },
   'stack-growth': {
     title: 'A goroutine stack grows by copying',
@@ -82,7 +86,7 @@ export const widgets = {
     aspectRatio: 3 / 4,
     minHeightPx: 1100,
     playsToRunTo: true,
-    load: () => import('./stack-growth/StackGrowthWidget.svelte'),
+    load: widgetLoaders['stack-growth'],
   },
   preemption: {
     title: 'Preempting a loop with no calls',
@@ -95,7 +99,7 @@ export const widgets = {
     aspectRatio: 3 / 4,
     minHeightPx: 1000,
     playsToRunTo: true,
-    load: () => import('./preemption/PreemptionWidget.svelte'),
+    load: widgetLoaders.preemption,
   },
   'afterfunc-leak': {
     title: 'time.AfterFunc: the buggy and the fixed program side by side',
@@ -108,7 +112,7 @@ export const widgets = {
       'the rate, delay, load, payload, mode and Go version; a button dumps the goroutines.',
     aspectRatio: 3 / 4,
     minHeightPx: 1100,
-    load: () => import('./afterfunc-leak/AfterfuncLeakWidget.svelte'),
+    load: widgetLoaders['afterfunc-leak'],
   },
   'timeout-handler': {
     title: 'http.TimeoutHandler: the buggy and the fixed handler side by side',
@@ -121,7 +125,7 @@ export const widgets = {
       'set qps, work, timeout, load and the Go version; a button dumps the goroutines.',
     aspectRatio: 3 / 4,
     minHeightPx: 1100,
-    load: () => import('./timeout-handler/TimeoutHandlerWidget.svelte'),
+    load: widgetLoaders['timeout-handler'],
   },
   'once-stall': {
     title: 'sync.Once: the buggy and the fixed config loader side by side',
@@ -134,7 +138,7 @@ export const widgets = {
       'Sliders set the call rate, load, mode and Go version; a button dumps the goroutines.',
     aspectRatio: 3 / 4,
     minHeightPx: 1100,
-    load: () => import('./once-stall/OnceStallWidget.svelte'),
+    load: widgetLoaders['once-stall'],
   },
   observability: {
     title: 'A goroutine leak on the dashboard',
@@ -148,9 +152,9 @@ export const widgets = {
       'shows the alert stay quiet.',
     aspectRatio: 3 / 4,
     minHeightPx: 1400,
-    load: () => import('./observability/ObservabilityWidget.svelte'),
+    load: widgetLoaders.observability,
   },
-} as const satisfies Readonly<Record<string, WidgetEntry>>;
+} as const satisfies Readonly<Record<keyof typeof widgetLoaders, WidgetEntry>>;
 
 export type WidgetId = keyof typeof widgets;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getWidget, isWidgetId, widgetIds, widgets } from '../../src/widgets/registry';
+import { loadWidget, widgetLoaders } from '../../src/widgets/widget-loaders';
 
 describe('widget registry', () => {
   it('turns an unknown id into an error that lists the known widgets', () => {
@@ -17,5 +18,17 @@ describe('widget registry', () => {
       expect(entry.minHeightPx).toBeGreaterThan(0);
       expect(entry).toBe(widgets[id]);
     }
+  });
+
+  it('has the island load each widget with the component its registry entry names', () => {
+    expect(Object.keys(widgetLoaders).sort()).toEqual([...widgetIds].sort());
+    for (const id of widgetIds) expect(widgets[id].load).toBe(widgetLoaders[id]);
+  });
+
+  it('makes the island show the known ids when asked for an unknown widget', async () => {
+    await expect(loadWidget('gmpp')).rejects.toThrow(
+      /Unknown widget id "gmpp"\. Known widgets: .*gmp/,
+    );
+    await expect(loadWidget('toString')).rejects.toThrow(/Unknown widget id/);
   });
 });
