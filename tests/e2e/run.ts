@@ -88,30 +88,31 @@ async function main(): Promise<number> {
         `${pages.length - readerPages.length} test benches under /lab/ are left to the widget checks)`,
     );
     const widgetChecks: WidgetCheck[] = [];
+    /** Prints each check as it ends: the widget checks take minutes, and a CI log should show progress. */
+    const record = (check: WidgetCheck) => {
+      widgetChecks.push(check);
+      console.log(checkLine(check));
+      const gap = check.openBudget?.shortfall;
+      if (gap) console.log(`    KNOWN GAP, ${check.openBudget?.issue ?? ''}: ${gap}`);
+    };
     if (!quick) {
-      widgetChecks.push(await checkDemoEmbed(browser, server.siteUrl));
-      widgetChecks.push(await checkBadQueryValue(browser, server.siteUrl));
+      record(await checkDemoEmbed(browser, server.siteUrl));
+      record(await checkBadQueryValue(browser, server.siteUrl));
       const chapters = await chapterWidgets(dist, pages);
       if (chapters.length === 0) {
-        widgetChecks.push({
+        record({
           name: 'chapters embed widgets',
           problems: ['no chapter page contains a <Widget>'],
         });
       }
       for (const { page, widget } of chapters) {
-        widgetChecks.push(await checkChapterWidget(browser, server.siteUrl, page, widget));
+        record(await checkChapterWidget(browser, server.siteUrl, page, widget));
       }
-      widgetChecks.push(await checkThemeToggle(browser, server.siteUrl));
+      record(await checkThemeToggle(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
-      if (firstChapter)
-        widgetChecks.push(await checkPrintStyles(browser, server.siteUrl, firstChapter));
-      // The runtime widgets (gmp, stack-growth, preemption): tests/e2e/widgets/.
-      widgetChecks.push(...(await runtimeWidgetChecks(browser, server.siteUrl)));
-      for (const check of widgetChecks) {
-        console.log(checkLine(check));
-        const gap = check.openBudget?.shortfall;
-        if (gap) console.log(`    KNOWN GAP, ${check.openBudget?.issue ?? ''}: ${gap}`);
-      }
+      if (firstChapter) record(await checkPrintStyles(browser, server.siteUrl, firstChapter));
+      // Every registered widget's own checks: tests/e2e/widgets/.
+      await runtimeWidgetChecks(browser, server.siteUrl, record);
     }
     const failures = [
       ...site.failures,

@@ -75,15 +75,24 @@ interface PageFacts {
 }
 
 /**
- * Scrolls top to bottom so every client:visible island comes into view and hydrates. Waits on
- * timers, not animation frames: a page whose frames stall must fail the hydration check, not hang.
+ * Scrolls top to bottom so every client:visible island comes into view and hydrates, then brings
+ * each island still waiting into view on its own: on a page of several widgets a busy main thread
+ * can skip the frame in which a quickly passed island was visible. Waits on timers, not animation
+ * frames: a page whose frames stall must fail the hydration check, not hang.
  */
 async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const step = Math.max(200, window.innerHeight * 0.8);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await pause(50);
+    }
+    for (const island of document.querySelectorAll('astro-island[ssr]')) {
+      island.scrollIntoView({ block: 'center' });
+      for (let waited = 0; island.hasAttribute('ssr') && waited < 5_000; waited += 100) {
+        await pause(100);
+      }
     }
     window.scrollTo(0, 0);
   });
