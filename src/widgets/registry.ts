@@ -29,8 +29,8 @@ export interface WidgetProps {
 
 export interface WidgetEntry {
   readonly title: string;
-  /** The scenario id in src/scenarios the widget runs; null for the pipeline demo. */
-  readonly scenario: string | null;
+  /** The scenario id in src/scenarios the widget runs. */
+  readonly scenario: string;
   /** A text description: shown before the widget loads and read by anyone without JavaScript. */
   readonly summary: string;
   /** Width / height of the stage, so the server-rendered placeholder reserves the right space. */
@@ -50,16 +50,6 @@ export interface WidgetEntry {
 }
 
 export const widgets = {
-  demo: {
-    title: 'Demo: processors as lanes',
-    scenario: null,
-    summary:
-      'A placeholder widget that proves the page pipeline: one lane per logical processor P, with ' +
-      'goroutines moving along each lane. A slider sets the number of lanes and keeps it in the URL.',
-    aspectRatio: 16 / 9,
-    minHeightPx: 220,
-    load: widgetLoaders.demo,
-  },
   gmp: {
     title: 'G, M and P at work',
     scenario: 'gmp',

@@ -11,7 +11,6 @@ export type WidgetLoader = () => Promise<{ default: Component<WidgetProps> }>;
  * the registry: the registry's type makes the two lists match.
  */
 export const widgetLoaders = {
-  demo: () => import('./demo/DemoWidget.svelte'),
   gmp: () => import('./gmp/GmpWidget.svelte'),
   'stack-growth': () => import('./stack-growth/StackGrowthWidget.svelte'),
   preemption: () => import('./preemption/PreemptionWidget.svelte'),

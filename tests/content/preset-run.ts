@@ -61,7 +61,6 @@ function shellSampleNs(scenario: Scenario, values: Values): number {
 
 export async function preparePreset(preset: Preset): Promise<PreparedPreset> {
   const scenarioId = getWidget(preset.widget).scenario;
-  if (scenarioId === null) throw new Error(`widget ${preset.widget} runs no scenario`);
   const scenario = getScenario(scenarioId);
   if (scenario === undefined) throw new Error(`widget ${preset.widget}: no scenario ${scenarioId}`);
   const lab = await labOf(preset.widget);

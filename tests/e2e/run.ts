@@ -7,14 +7,7 @@ import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
 import { checkPrintStyles, checkThemeToggle } from './site-checks';
 import { runtimeWidgetChecks } from './widgets/index';
-import {
-  checkBadQueryValue,
-  checkChapterWidget,
-  checkDemoEmbed,
-  checkLine,
-  failuresOf,
-  type WidgetCheck,
-} from './widget-checks';
+import { checkChapterWidget, checkLine, failuresOf, type WidgetCheck } from './widget-checks';
 
 /**
  * Browser tests of the built site: `npm run build && npm run test:e2e`.
@@ -96,8 +89,6 @@ async function main(): Promise<number> {
       if (gap) console.log(`    KNOWN GAP, ${check.openBudget?.issue ?? ''}: ${gap}`);
     };
     if (!quick) {
-      record(await checkDemoEmbed(browser, server.siteUrl));
-      record(await checkBadQueryValue(browser, server.siteUrl));
       const chapters = await chapterWidgets(dist, pages);
       if (chapters.length === 0) {
         record({

@@ -2,9 +2,9 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /**
- * What a reader of a widget would notice: it draws, its control changes the picture and the URL, a
- * bad value in a shared link gives a notice instead of a crash, and a chapter stays light until the
- * widget is near the viewport. Each check returns the problems it found (empty = pass).
+ * The shape of every browser check (its name and the problems it found: empty = pass) and the
+ * chapter check: a chapter stays light until a widget is near the viewport, then the widget draws.
+ * The per-widget checks are in ./widgets/.
  */
 
 export interface WidgetCheck {
@@ -41,9 +41,8 @@ export function failuresOf(check: WidgetCheck): string[] {
   return [...check.problems];
 }
 
-/** design.md budgets: chapter page before any widget is near ≤ 20 KB gzip; one widget ≤ 200 KB. */
+/** design.md budget: a chapter page ships ≤ 20 KB gzip of JS before any widget is near. */
 const CHAPTER_JS_BUDGET = 20 * 1024;
-const WIDGET_JS_BUDGET = 200 * 1024;
 const READY_TIMEOUT_MS = 20_000;
 
 async function withPage<T>(
@@ -76,66 +75,6 @@ function countScriptBytes(page: Page): { total: () => number } {
     );
   });
   return { total: () => total };
-}
-
-const waitForDemoReady = (page: Page) =>
-  page.waitForSelector('[data-widget="demo"][data-ready="true"] canvas', {
-    timeout: READY_TIMEOUT_MS,
-  });
-
-export async function checkDemoEmbed(browser: Browser, siteUrl: string): Promise<WidgetCheck> {
-  // Reduced motion: the stage draws still frames, so two screenshots differ only if the picture did.
-  const options = { viewport: { width: 800, height: 500 }, reducedMotion: 'reduce' } as const;
-  const problems = await withPage(browser, options, async (page, errors) => {
-    const found: string[] = [];
-    const scripts = countScriptBytes(page);
-    await page.goto(new URL('embed/demo/?lanes=3&seed=7', siteUrl).href);
-    await waitForDemoReady(page);
-    await page.waitForLoadState('networkidle');
-    const value = await page.locator('output').textContent();
-    if (value !== '3') found.push(`?lanes=3 shows ${String(value)} lanes`);
-    const box = await page.locator('.stage canvas').boundingBox();
-    if (!box || box.width < 300 || box.height < 200) {
-      found.push(`canvas does not fill the frame (${JSON.stringify(box)})`);
-    }
-    const before = await page.locator('.stage canvas').screenshot();
-    await page.locator('input[type="range"]').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => location.search.includes('lanes=4'));
-    if (!page.url().includes('seed=7')) found.push('changing lanes dropped other query params');
-    // setLanes redraws at once; two animation frames later the new picture is on screen.
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-    const after = await page.locator('.stage canvas').screenshot();
-    if (before.equals(after)) found.push('moving the slider did not change the drawing');
-    if (scripts.total() > WIDGET_JS_BUDGET) {
-      found.push(`widget JS is ${scripts.total()} B gzip (budget ${WIDGET_JS_BUDGET})`);
-    }
-    console.log(`  demo embed JS: ${(scripts.total() / 1024).toFixed(1)} KB gzip`);
-    return [...found, ...errors];
-  });
-  return { name: 'demo embed draws, and its slider changes the drawing and the URL', problems };
-}
-
-export async function checkBadQueryValue(browser: Browser, siteUrl: string): Promise<WidgetCheck> {
-  const problems = await withPage(
-    browser,
-    { viewport: { width: 800, height: 500 } },
-    async (page, errors) => {
-      const found: string[] = [];
-      await page.goto(new URL('embed/demo/?lanes=banana', siteUrl).href);
-      await waitForDemoReady(page);
-      const notice = await page.locator('.notice').textContent();
-      if (!notice?.includes('"banana" is not a whole number')) {
-        found.push(`no notice for lanes=banana (got ${JSON.stringify(notice)})`);
-      }
-      if ((await page.locator('output').textContent()) !== '4')
-        found.push('did not fall back to 4');
-      return [...found, ...errors];
-    },
-  );
-  return { name: 'a bad value in the URL gives a notice and the default', problems };
 }
 
 /** On a chapter that embeds widgets: light first load, then its first widget draws when scrolled to. */

@@ -16,6 +16,6 @@ describe('site paths', () => {
     expect(withBase('chapters/x/', '/')).toBe('/chapters/x/');
     expect(withBase('/chapters/x/', '/go-guide/')).toBe('/go-guide/chapters/x/');
     expect(withBase('', '/go-guide')).toBe('/go-guide/');
-    expect(withBase(embedPath('demo'), '/docs/go/')).toBe('/docs/go/embed/demo/');
+    expect(withBase(embedPath('gmp'), '/docs/go/')).toBe('/docs/go/embed/gmp/');
   });
 });
