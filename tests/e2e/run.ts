@@ -19,6 +19,8 @@ import { checkChapterWidget, checkLine, failuresOf, type WidgetCheck } from './w
  *   checks); used for the extra sub-path build;
  * - E2E_REPORT: write `{ passed, failed, pages }` as JSON there (scripts/test.mjs reads it);
  * - CHROME_PATH: the browser (default /usr/bin/chromium); CI=true makes a missing one a failure.
+ * - E2E_LANES: pages and widgets checked at once (default 2, one per core);
+ * - E2E_WIDGET_ONLY=<text>: only the widget checks whose name contains it.
  */
 
 interface Report {
@@ -70,6 +72,8 @@ async function main(): Promise<number> {
       pages: readerPages,
       modes: quick ? ['default'] : ['default', 'reduced-motion'],
       axe: !quick,
+      // Two pages at once: each runs in its own renderer process, one per core.
+      lanes: Math.max(1, Number(process.env.E2E_LANES ?? 2) || 1),
       onPage: (page) =>
         console.log(
           `  ${page.problems.length === 0 ? 'ok  ' : 'FAIL'} /${page.path} [${page.mode}]`,

@@ -47,6 +47,8 @@ export interface CheckOptions {
   /** Page paths relative to siteUrl (`''`, `chapters/x/`, `404.html`). */
   readonly pages: readonly string[];
   readonly modes?: readonly Mode[];
+  /** Pages checked at once, each in its own browser context (default 1). */
+  readonly lanes?: number;
   /** Skip axe (used by the cheap sub-path run, which only checks loading and links). */
   readonly axe?: boolean;
   readonly onPage?: (report: PageReport) => void;
@@ -295,8 +297,10 @@ export async function checkSite(browser: Browser, options: CheckOptions): Promis
   const reports: PageReport[] = [];
   const referencesByPage = new Map<string, readonly string[]>();
   const idsByUrl = new Map<string, ReadonlySet<string>>();
-  for (const pagePath of options.pages) {
-    for (const mode of modes) {
+  const jobs = options.pages.flatMap((pagePath) => modes.map((mode) => ({ pagePath, mode })));
+  const lane = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const { pagePath, mode } = job;
       const { problems, facts } = await checkPage(
         browser,
         options.siteUrl,
@@ -313,7 +317,8 @@ export async function checkSite(browser: Browser, options: CheckOptions): Promis
       reports.push(report);
       options.onPage?.(report);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 1) }, lane));
   const brokenLinks = await checkLinks(options.siteUrl, referencesByPage, idsByUrl);
   const failures = [
     ...reports.flatMap((report) =>

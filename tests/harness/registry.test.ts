@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getWidget, isWidgetId, widgetIds, widgets } from '../../src/widgets/registry';
 import { loadWidget, widgetLoaders } from '../../src/widgets/widget-loaders';
+import { RUNTIME_WIDGETS } from '../e2e/widgets/specs';
 
 describe('widget registry', () => {
+  it('gives every registered widget its browser checks (an entry in tests/e2e/widgets/specs.ts)', () => {
+    expect(RUNTIME_WIDGETS.map((spec) => spec.id).sort()).toEqual([...widgetIds].sort());
+  });
+
   it('turns an unknown id into an error that lists the known widgets', () => {
     expect(() => getWidget('gmpp')).toThrow(/Unknown widget id "gmpp"\. Known widgets: .*gmp/);
     expect(isWidgetId('toString')).toBe(false);

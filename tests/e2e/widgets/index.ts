@@ -7,8 +7,8 @@ import { checkMountCycles, checkTenWidgets } from './lifecycle';
 import { RUNTIME_WIDGETS } from './specs';
 
 /**
- * Every browser check of the runtime widgets (gmp, stack-growth, preemption), one after another:
- * two cores are shared, so nothing runs in parallel. E2E_WIDGET_ONLY=<text> runs only the checks
+ * Every browser check of every registered widget (one entry each in ./specs.ts).
+ * E2E_WIDGET_ONLY=<text> runs only the checks
  * whose name contains it (`E2E_WIDGET_ONLY="gmp: mount"`).
  */
 export async function runtimeWidgetChecks(
@@ -35,13 +35,27 @@ export async function runtimeWidgetChecks(
     checks.push(check);
     log(check);
   };
-  for (const spec of RUNTIME_WIDGETS) {
-    await add(`${spec.id}: interactions`, () => checkWidgetInteractions(browser, siteUrl, spec));
-    await add(`${spec.id}: keyboard`, () => checkWidgetKeyboard(browser, siteUrl, spec));
-    await add(`${spec.id}: hostile links`, () => checkHostileQueries(browser, siteUrl, spec));
-    await add(`${spec.id}: mount cycles`, () => checkMountCycles(browser, siteUrl, spec.id));
-    await add(`${spec.id}: JS budget`, () => checkWidgetBudget(browser, siteUrl, spec.id));
-  }
+  // Two lanes, each taking the next widget: each page runs in its own renderer process, so two
+  // cores check two widgets at once (E2E_LANES=1 for one at a time).
+  const queue = [...RUNTIME_WIDGETS];
+  const lane = async () => {
+    for (let spec = queue.shift(); spec; spec = queue.shift()) {
+      const current = spec;
+      await add(`${current.id}: interactions`, () =>
+        checkWidgetInteractions(browser, siteUrl, current),
+      );
+      await add(`${current.id}: keyboard`, () => checkWidgetKeyboard(browser, siteUrl, current));
+      await add(`${current.id}: hostile links`, () =>
+        checkHostileQueries(browser, siteUrl, current),
+      );
+      await add(`${current.id}: mount cycles`, () =>
+        checkMountCycles(browser, siteUrl, current.id),
+      );
+      await add(`${current.id}: JS budget`, () => checkWidgetBudget(browser, siteUrl, current.id));
+    }
+  };
+  const lanes = Math.max(1, Number(process.env.E2E_LANES ?? 2) || 1);
+  await Promise.all(Array.from({ length: lanes }, lane));
   await add('ten widgets', () => checkTenWidgets(browser, siteUrl));
   return checks;
 }
