@@ -83,17 +83,18 @@ interface PageFacts {
  * frames: a page whose frames stall must fail the hydration check, not hang.
  */
 async function scrollThrough(page: Page): Promise<void> {
+  // No named functions inside evaluate(): tsx's keepNames would wrap them in a __name() helper
+  // that does not exist in the page.
   await page.evaluate(async () => {
-    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const step = Math.max(200, window.innerHeight * 0.8);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y);
-      await pause(50);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     for (const island of document.querySelectorAll('astro-island[ssr]')) {
       island.scrollIntoView({ block: 'center' });
       for (let waited = 0; island.hasAttribute('ssr') && waited < 5_000; waited += 100) {
-        await pause(100);
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
     window.scrollTo(0, 0);
