@@ -129,7 +129,13 @@ function rawValidator(spec: ParamSpec) {
         v.rawTransform(({ dataset, addIssue, NEVER }) => {
           const parsed = parseDurationResult(dataset.value);
           if (parsed.ok) return parsed.ns;
-          addIssue({ message: `is not a Go duration like 700ms or 4s (${parsed.error})` });
+          // Go's error repeats the input, which the message already shows (clipped): keep the
+          // repeat only for short printable inputs, so a long or escaped one cannot blow it up.
+          const reason =
+            dataset.value.length <= 12 && /^[\x20-\x7e]*$/.test(dataset.value)
+              ? parsed.error
+              : parsed.error.replace(/ (in duration )?"(?:[^"\\]|\\.)*"/g, '');
+          addIssue({ message: `is not a Go duration like 700ms or 4s (${reason})` });
           return NEVER;
         }),
         v.minValue(spec.minNs, 'is below the minimum'),
