@@ -184,7 +184,15 @@ export async function checkWidgetKeyboard(
     await page.keyboard.press('Enter');
     if ((await root.getAttribute('data-playing')) !== 'true')
       found.push('Enter on play did not start playing');
-    await page.waitForTimeout(400);
+    // Until the run has moved: on a loaded machine the first frames can take longer than any fixed
+    // wait (CI once saw no step after 400 ms while the other lane was busy).
+    await page
+      .waitForFunction(
+        (selector) => Number(document.querySelector(selector)?.getAttribute('data-step')) > 0,
+        widgetRoot(id),
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined);
     await page.keyboard.press('Enter');
     if ((await root.getAttribute('data-playing')) !== 'false')
       found.push('Enter again did not pause');
