@@ -24,8 +24,12 @@ export function pidleget(s: Sched): PRec | null {
 
 /** Takes one particular P off the idle list (a timer on it is due). */
 export function pidleremove(s: Sched, p: PRec): void {
-  const i = s.pidle.indexOf(p.id);
-  if (i >= 0) s.pidle.splice(i, 1);
+  const idle = s.pidle;
+  const i = idle.indexOf(p.id);
+  if (i < 0) return;
+  // In place, keeping the order: splice would allocate the array of removed elements.
+  for (let k = i + 1; k < idle.length; k++) idle[k - 1] = idle[k]!;
+  idle.length--;
 }
 
 /** dropg: the M and its G part ways (the G parked, queued or exited). */

@@ -14,13 +14,17 @@ export function seedPrng(seed: number): PrngState {
 
 /** The next 32-bit output; advances `state` in place. */
 export function nextU32(state: PrngState): number {
-  const [a, b, c, d] = state;
+  // Indexed reads and int32 stores: destructuring goes through the array iterator, and storing
+  // the unwrapped sum before `|= 0` put a double in the array (a deopt, then double elements).
+  const a = state[0];
+  const b = state[1];
+  const c = state[2];
+  const d = state[3];
   const t = (((a + b) | 0) + d) | 0;
   state[3] = (d + 1) | 0;
   state[0] = b ^ (b >>> 9);
   state[1] = (c + (c << 3)) | 0;
-  state[2] = ((c << 21) | (c >>> 11)) + t;
-  state[2] |= 0;
+  state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
   return t >>> 0;
 }
 

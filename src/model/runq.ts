@@ -108,33 +108,43 @@ export function globrunqget(s: Sched, p: PRec, max: number): number {
   return gi;
 }
 
+/** What runqsteal took: the G to run and how many Gs moved. Reused: a steal allocates nothing. */
+export interface Stolen {
+  g: number;
+  n: number;
+}
+const stolen: Stolen = { g: NO, n: 0 };
+
 /**
  * Fact 7: runqgrab takes `n - n/2` (half, rounded up) from the victim's ring; only when the ring
  * is empty and `stealRunNextG` is set does it take the victim's `runnext`. runqsteal runs the last
- * grabbed G and puts the others on the thief's tail. Returns the G to run and how many moved.
+ * grabbed G and puts the others on the thief's tail. Returns the G to run and how many moved (one
+ * shared record, valid until the next call), or null.
  */
 export function runqsteal(
   s: Sched,
   thief: PRec,
   victim: PRec,
   stealRunNextG: boolean,
-): { g: number; n: number } | null {
+): Readonly<Stolen> | null {
   let n = victim.runqtail - victim.runqhead;
   n = n - Math.floor(n / 2);
   if (n === 0) {
     if (!stealRunNextG || victim.runnext === NO) return null;
     // The real thief first sleeps 3µs (usleep(3)) to let a running victim schedule its runnext;
     // the model takes the G at once: no event happens on the victim in between.
-    const g = victim.runnext;
+    stolen.g = victim.runnext;
+    stolen.n = 1;
     victim.runnext = NO;
-    return { g, n: 1 };
+    return stolen;
   }
   // All but the last grabbed go to the thief's tail in order; the last one runs.
   for (let i = 1; i < n; i++) {
     toLocal(s, thief, victim.runq[victim.runqhead & (LOCAL_RUNQ_SIZE - 1)]!);
     victim.runqhead++;
   }
-  const g = victim.runq[victim.runqhead & (LOCAL_RUNQ_SIZE - 1)]!;
+  stolen.g = victim.runq[victim.runqhead & (LOCAL_RUNQ_SIZE - 1)]!;
+  stolen.n = n;
   victim.runqhead++;
-  return { g, n };
+  return stolen;
 }

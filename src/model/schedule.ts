@@ -121,12 +121,17 @@ function fromGlobal(s: Sched, p: PRec, max: number, out: Found): boolean {
 }
 
 function anyTimer(w: World): boolean {
-  for (const q of w.s.allp) if (hasTimers(w, q)) return true;
+  const allp = w.s.allp;
+  for (let i = 0; i < allp.length; i++) if (hasTimers(w, allp[i]!)) return true;
   return false;
 }
 
 function anyRunqWork(s: Sched): boolean {
-  for (const q of s.allp) if (q.status !== '_Pidle' && !runqempty(q)) return true;
+  const allp = s.allp;
+  for (let i = 0; i < allp.length; i++) {
+    const q = allp[i]!;
+    if (q.status !== '_Pidle' && !runqempty(q)) return true;
+  }
   return false;
 }
 

@@ -44,7 +44,11 @@ export function sysmon(w: World): void {
 }
 
 function overdueTimer(w: World): boolean {
-  for (const p of w.s.allp) if (p.status !== '_Prunning' && hasDueTimer(w, p)) return true;
+  const allp = w.s.allp;
+  for (let i = 0; i < allp.length; i++) {
+    const p = allp[i]!;
+    if (p.status !== '_Prunning' && hasDueTimer(w, p)) return true;
+  }
   return false;
 }
 
@@ -52,7 +56,9 @@ function overdueTimer(w: World): boolean {
 export function retake(w: World): number {
   const s = w.s;
   let n = 0;
-  for (const p of s.allp) {
+  const allp = s.allp;
+  for (let i = 0; i < allp.length; i++) {
+    const p = allp[i]!;
     const pd = p.sysmontick;
     let sysretake = false;
     if (p.status === '_Prunning' || p.status === '_Psyscall') {

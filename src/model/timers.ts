@@ -50,13 +50,13 @@ export function registerTimerSource(source: TimerSource): void {
 export function hasDueTimer(w: World, p: PRec): boolean {
   const first = p.timers[0];
   if (first !== undefined && first.when <= w.s.now) return true;
-  for (const src of sources) if (src.due(w, p)) return true;
+  for (let i = 0; i < sources.length; i++) if (sources[i]!.due(w, p)) return true;
   return false;
 }
 
 export function hasTimers(w: World, p: PRec): boolean {
   if (p.timers.length > 0) return true;
-  for (const src of sources) if (src.pending(w, p)) return true;
+  for (let i = 0; i < sources.length; i++) if (sources[i]!.pending(w, p)) return true;
   return false;
 }
 
@@ -73,7 +73,7 @@ export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
     }
     goready(w, t.id, cur);
   }
-  for (const src of sources) if (src.run(w, owner, cur)) ran = true;
+  for (let i = 0; i < sources.length; i++) if (sources[i]!.run(w, owner, cur)) ran = true;
   return ran;
 }
 

@@ -375,7 +375,9 @@ function removeWaiter(state: ChanState, q: Sudog[], g: number): boolean {
   for (let i = 0; i < q.length; i++) {
     const sg = q[i] as Sudog;
     if (sg.g !== g) continue;
-    q.splice(i, 1);
+    // In place, keeping the order (splice would allocate the removed elements' array).
+    for (let k = i + 1; k < q.length; k++) q[k - 1] = q[k] as Sudog;
+    q.length--;
     releaseSudog(state, sg);
     return true;
   }

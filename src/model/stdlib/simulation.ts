@@ -53,6 +53,12 @@ export class StdlibSimulation implements Simulation {
   private readonly initial: Checkpoint;
   /** The earliest stdlib timer: one scan of the heaps per event, shared by `runUntil` and `step`. */
   private readonly next: NextTimer = { p: -1, when: Infinity };
+  /**
+   * When that timer runs (Infinity with none). Kept in a field, not passed or returned: times
+   * past 2^31 ns are doubles, and a double crossing a call boundary is boxed (an allocation per
+   * event).
+   */
+  private due = Infinity;
 
   constructor(
     private readonly spec: StdlibModelSpec,
@@ -80,19 +86,21 @@ export class StdlibSimulation implements Simulation {
   step(): boolean {
     const s = this.engine.state;
     if (s.done) return false;
-    return this.stepWith(this.nextTimerDue());
+    this.findNextTimer();
+    return this.stepWith();
   }
 
-  /** When the earliest stdlib timer runs (Infinity with none); its P is left in `next.p`. */
-  private nextTimerDue(): number {
+  /** Sets `due`, when the earliest stdlib timer runs (Infinity with none); its P is `next.p`. */
+  private findNextTimer(): void {
     nextStdlibTimer(this.engine.state, this.next);
-    return this.next.p < 0 ? Infinity : this.dueAt(this.next.when);
+    this.due = this.next.p < 0 ? Infinity : this.dueAt(this.next.when);
   }
 
-  /** One event: the stdlib timer due at `due` (on P `next.p`) if it comes first, else the engine's. */
-  private stepWith(due: number): boolean {
+  /** One event: the stdlib timer (`due`, on P `next.p`) if it comes first, else the engine's. */
+  private stepWith(): boolean {
     const w = this.engine.world;
     const s = w.s;
+    const due = this.due;
     const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
     if (due <= head && due <= s.cfg.horizonNs) {
       if (due > s.nextSampleNs - 1)
@@ -147,14 +155,15 @@ export class StdlibSimulation implements Simulation {
     for (;;) {
       if (s.done) return;
       const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
-      const timer = this.nextTimerDue();
+      this.findNextTimer();
+      const timer = this.due;
       // Nothing left at all: one more step lets the engine finish (and run checkdead).
       if (head === Infinity && timer === Infinity) {
-        this.stepWith(timer);
+        this.stepWith();
         return;
       }
       if (Math.min(head, timer) > tNs) return;
-      if (!this.stepWith(timer)) return;
+      if (!this.stepWith()) return;
     }
   }
 
