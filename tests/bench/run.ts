@@ -3,7 +3,8 @@
  * never fail on time (the machine is shared and its speed varies).
  */
 import { runScenario } from '../../src/cli/run.ts';
-import { getScenario, scenarios } from '../../src/scenarios/index.ts';
+import { scenarios } from '../../src/scenarios/index.ts';
+import { runIncidentBench } from './incidents.ts';
 import { runModelBench } from './model.ts';
 import { runObservabilityBench } from './observability.ts';
 import { runRenderBench } from './render.ts';
@@ -26,43 +27,11 @@ function benchScenarioDefaults(log: (line: string) => void): void {
   }
 }
 
-/**
- * design.md: the 12 s reference run in under 20 ms; one hour at 1000 qps in under 5 s. The hour
- * is projected from a 10 s slice at the same rate (×360) so the bench stays short on a shared
- * machine; it says so in its line.
- */
-const TIMEOUT_HANDLER_BUDGETS = [
-  { what: 'the 12 s reference run', raw: {}, budgetMs: 20, runs: RUNS, scale: 1 },
-  {
-    what: 'one hour at 1000 qps (projected ×360 from 10 s)',
-    raw: { qps: '1000', load: '10s', total: '10s' },
-    budgetMs: 5000,
-    runs: 1,
-    scale: 360,
-  },
-] as const;
-
-function benchTimeoutHandler(log: (line: string) => void): void {
-  if (getScenario('timeout-handler') === undefined) {
-    log('timeout-handler: not in the registry yet; its budgets were not measured');
-    return;
-  }
-  for (const { what, raw, budgetMs, runs, scale } of TIMEOUT_HANDLER_BUDGETS) {
-    try {
-      const wall = () => runScenario('timeout-handler', raw).counters['wallMs'] ?? NaN;
-      const ms = median(Array.from({ length: runs }, wall)) * scale;
-      const verdict = ms <= budgetMs ? 'ok' : 'OVER';
-      log(`timeout-handler, ${what}: ${ms.toFixed(1)} ms wall (budget ${budgetMs} ms: ${verdict})`);
-    } catch (e) {
-      log(`timeout-handler, ${what}: not run (${e instanceof Error ? e.message : String(e)})`);
-    }
-  }
-}
-
 const log = (line: string) => console.log(line);
 runModelBench(log);
 benchScenarioDefaults(log);
-benchTimeoutHandler(log);
+// design.md: the 12 s TimeoutHandler reference run < 20 ms; one real hour at 1000 qps < 5 s.
+runIncidentBench(log);
 runObservabilityBench(log);
 // Rendering needs a built site (`npm run build`) and Chromium; it says so when either is missing.
 await runRenderBench(log);
