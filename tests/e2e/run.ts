@@ -5,7 +5,7 @@ import { hasChromium, launchChromium } from '../harness/chromium';
 import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
-import { checkPrintStyles, checkThemeToggle } from './site-checks';
+import { checkDumpReader, checkPrintStyles, checkThemeToggle } from './site-checks';
 import { runtimeWidgetChecks } from './widgets/index';
 import { checkChapterWidget, checkLine, failuresOf, type WidgetCheck } from './widget-checks';
 
@@ -104,6 +104,7 @@ async function main(): Promise<number> {
         record(await checkChapterWidget(browser, server.siteUrl, page, widget));
       }
       record(await checkThemeToggle(browser, server.siteUrl));
+      record(await checkDumpReader(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
       if (firstChapter) record(await checkPrintStyles(browser, server.siteUrl, firstChapter));
       // Every registered widget's own checks: tests/e2e/widgets/.

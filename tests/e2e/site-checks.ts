@@ -50,3 +50,58 @@ export async function checkPrintStyles(browser: Browser, siteUrl: string, chapte
   }
   return { name, problems } satisfies WidgetCheck;
 }
+
+/**
+ * The dump reader: the sample folds into the three incidents; a pasted earlier dump shows what
+ * grew; pasted markup is shown as a message, never run.
+ */
+export async function checkDumpReader(browser: Browser, siteUrl: string): Promise<WidgetCheck> {
+  const name = 'dump reader: sample, comparison and hostile paste';
+  const context = await browser.newContext();
+  const problems: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(new URL('dump-reader/', siteUrl).href);
+    await page.waitForSelector('astro-island:not([ssr]) [data-dump-reader]');
+    const result = page.locator('[data-dump-result]');
+
+    await page.locator('[data-control="sample-debug2"]').click();
+    await page.waitForSelector('[data-dump-result="ok"]');
+    const findings = await page
+      .locator('[data-finding]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-finding')));
+    if (findings.sort().join() !== 'afterfunc-leak,once-stall,timeout-handler') {
+      problems.push(`the sample's findings are [${findings.join(', ')}]`);
+    }
+
+    // The same dump with four of the six stuck callbacks missing stands for an earlier one.
+    const sample = await page.locator('#dump-text').inputValue();
+    let dropped = 0;
+    const earlier = sample
+      .split('\n\n')
+      .filter((block) => !(block.includes('main.audit.func1') && dropped++ < 4))
+      .join('\n\n');
+    await page.locator('.earlier summary').click();
+    await page.locator('#dump-earlier').fill(earlier);
+    await page.locator('[data-control="read-dump"]').click();
+    const grew = await page.locator('[data-change]').first().getAttribute('data-change');
+    if (grew !== '4') problems.push(`the stack that grew by 4 shows a change of ${grew}`);
+
+    await page.locator('#dump-earlier').fill('');
+    await page
+      .locator('#dump-text')
+      .fill('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
+    await page.locator('[data-control="read-dump"]').click();
+    await page.waitForSelector('[data-dump-result="error"] [role="alert"]');
+    if (!/No goroutines found/.test(await result.innerText())) {
+      problems.push('pasted markup did not give the "No goroutines found" message');
+    }
+    if (await page.evaluate(() => '__pwned' in window)) {
+      problems.push('pasted markup ran');
+    }
+  } finally {
+    await context.close();
+  }
+  return { name, problems };
+}
