@@ -25,15 +25,8 @@ export default defineConfig({
   },
   integrations: [
     // Expressive Code must come before mdx() so it handles fenced code inside MDX too.
-    expressiveCode({
-      themes: ['github-dark', 'github-light'],
-      // The site's theme toggle sets data-theme="light" | "dark" on <html>; without JS (no attribute)
-      // the prefers-color-scheme media query picks the theme.
-      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
-      useDarkModeMediaQuery: true,
-      defaultProps: { wrap: true },
-      styleOverrides: { codeFontSize: '0.875rem', borderRadius: '0.4rem' },
-    }),
+    // Its options are in ec.config.mjs, where the <Code> component can read them too.
+    expressiveCode(),
     mdx(),
     svelte(),
   ],
