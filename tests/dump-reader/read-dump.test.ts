@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDumps } from '../../src/dump-reader/compare-dumps';
-import { readDump, type DumpReading } from '../../src/dump-reader/read-dump';
+import { headline } from '../../src/dump-reader/headline';
+import { readDump, type DumpReading, type ReaderGroup } from '../../src/dump-reader/read-dump';
 
 /** The reader's samples: real Go 1.19 output of src/dump-reader/samples/three-leaks.go. */
 const sample = (name: string) =>
@@ -153,5 +154,35 @@ describe('comparing two dumps', () => {
     const changes = compareDumps(read(debug1), read(debug2));
     const once = changes.find((c) => c.group.incident === 'once-stall' && c.after === 5);
     expect(once?.before).toBe(5);
+  });
+});
+
+describe('the frame a group is known by', () => {
+  const std = (func: string) => {
+    const path = func.slice(0, func.indexOf('.', func.lastIndexOf('/') + 1));
+    return { func, place: `/usr/local/go/src/${path}/x.go:1` };
+  };
+  const own = (func: string, place: string) => ({ func, place });
+  const group = (...frames: { func: string; place: string }[]) =>
+    ({ frames }) as unknown as ReaderGroup;
+
+  it.each([
+    [[std('time.Sleep'), own('main.slowReport', '/srv/main.go:36')], 'main.slowReport'],
+    [
+      [std('sync.(*Mutex).lockSlow'), own('github.com/acme/api.(*Cache).Refresh', '/src/c.go:9')],
+      'github.com/acme/api.(*Cache).Refresh',
+    ],
+    // A module path without a dot is still the program's: its file is not under GOROOT/src.
+    [
+      [std('sync.(*Once).doSlow'), own('billing/config.Load', '/app/config/load.go:12')],
+      'billing/config.Load',
+    ],
+    [
+      [std('internal/poll.runtime_pollWait'), std('net/http.(*persistConn).readLoop')],
+      'net/http.(*persistConn).readLoop',
+    ],
+    [[std('runtime.gopark')], 'runtime.gopark'],
+  ])('%j → %s', (frames, expected) => {
+    expect(headline(group(...frames))).toBe(expected);
   });
 });
