@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import expressiveCode from 'astro-expressive-code';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
+import { pixiStableShaderNames } from './scripts/pixi-stable-shader-names.mjs';
 
 /**
  * Teams host the build under a sub-path of their own docs domain, so both the origin and the base
@@ -23,6 +24,8 @@ export default defineConfig({
     // preload 404 and rejects the widget's dynamic import. Keeping stylesheets as files avoids it.
     inlineStylesheets: 'never',
   },
+  // Without it every widget mount keeps ~45 KB of heap in Pixi's shader tables (issue #5).
+  vite: { plugins: [pixiStableShaderNames()] },
   integrations: [
     // Expressive Code must come before mdx() so it handles fenced code inside MDX too.
     // Its options are in ec.config.mjs, where the <Code> component can read them too.

@@ -11,6 +11,8 @@
 import 'pixi.js/graphics';
 import 'pixi.js/text';
 import 'pixi.js/particle-container';
+import { CanvasTextMetrics } from '../../node_modules/pixi.js/lib/scene/text/canvas/CanvasTextMetrics';
+import { GlobalResourceRegistry } from '../../node_modules/pixi.js/lib/utils/pool/GlobalResourceRegistry';
 
 /*
  * The classes come from their own modules, not from 'pixi.js': that entry is marked as having side
@@ -29,3 +31,13 @@ export { Text } from '../../node_modules/pixi.js/lib/scene/text/Text';
 export { Texture } from '../../node_modules/pixi.js/lib/rendering/renderers/shared/texture/Texture';
 export { WebGLRenderer } from '../../node_modules/pixi.js/lib/rendering/renderers/gl/WebGLRenderer';
 export { isWebGLSupported } from '../../node_modules/pixi.js/lib/utils/browser/isWebGLSupported';
+
+/*
+ * Pixi caches the measurements of up to 1,000 texts in a module-level LRU keyed by text and style
+ * id, and each entry keeps its TextStyle. A remounted stage makes new styles (new ids), so nothing
+ * it measured is ever looked up again, yet the cache keeps growing towards 1,000 entries (~18 KB of
+ * heap per gmp mount, issue #5). Registered with Pixi's global resources, it is emptied with them
+ * when the last renderer on the page is destroyed (stage-host.ts). The cache is private in Pixi's
+ * types, hence the indexed access; https://github.com/pixijs/pixijs/blob/v8.22.0/src/scene/text/canvas/CanvasTextMetrics.ts
+ */
+GlobalResourceRegistry.register(CanvasTextMetrics['_measurementCache'] as { clear(): void });
