@@ -24,6 +24,7 @@ import {
   timerSliceBytes,
 } from '../model/stdlib/heap-bytes.ts';
 import type { ParamValues, Scenario } from './types.ts';
+import { idValues } from '../model/stdlib/id-table.ts';
 
 const params = {
   mode: {
@@ -103,7 +104,7 @@ function heapBytes(s: Sched): number {
   const st = s.stdlib;
   if (st === undefined) return BASE_HEAP_BYTES;
   let parkedOnChans = 0;
-  for (const c of st.chans.chans.values()) parkedOnChans += c.recvq.length + c.sendq.length;
+  for (const c of idValues(st.chans.chans)) parkedOnChans += c.recvq.length + c.sendq.length;
   let slices = 0;
   for (const n of st.timers.maxHeapLen) slices += timerSliceBytes(n);
   return (
@@ -128,7 +129,7 @@ function timerHeaps(s: Sched): TimerHeapView[] {
   const st = s.stdlib;
   if (st === undefined) return [];
   const heaps = st.timers.heaps.map((_, p) => ({ p, timers: 0, bytes: 0 }));
-  for (const t of st.timers.timers.values()) {
+  for (const t of idValues(st.timers.timers)) {
     const heap = heaps[t.p];
     if (!t.pending || t.isChan || heap === undefined) continue;
     heap.timers += 1;

@@ -10,6 +10,7 @@
  */
 import { opDone, opPanic, opPark, type OpOutcome, type SchedHooks } from './sched-hooks.ts';
 import { waitReason } from './wait-reasons.ts';
+import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
 
 /** The nil channel: sends and receives on it block forever. */
 export const nilChan = 0;
@@ -47,7 +48,7 @@ export interface Delivery {
 
 export interface ChanState {
   nextId: number;
-  chans: Map<number, Chan>;
+  chans: IdTable<Chan>;
   /**
    * Results for woken Gs, by G slot, read (and cleared) when they run again. Arrays by slot, not
    * Maps: slots are few and recycled, and a Map churned millions of times is slow in V8.
@@ -78,7 +79,7 @@ export interface ChanHooks extends SchedHooks {
 export function newChanState(): ChanState {
   return {
     nextId: 1,
-    chans: new Map(),
+    chans: newIdTable(),
     delivered: [],
     selecting: [],
     free: [],
@@ -92,7 +93,7 @@ export function makeChan(state: ChanState, cap: number, timerId: number | null =
   const id = state.nextId++;
   const c = state.free.pop();
   if (c === undefined) {
-    state.chans.set(id, {
+    idSet(state.chans, id, {
       id,
       cap,
       buf: [],
@@ -108,23 +109,23 @@ export function makeChan(state: ChanState, cap: number, timerId: number | null =
     c.closed = false;
     c.timerId = timerId;
     c.users = 1;
-    state.chans.set(id, c);
+    idSet(state.chans, id, c);
   }
   return id;
 }
 
 /** Drop a channel nobody references any more (the GC would), so long runs stay bounded. */
 export function freeChan(state: ChanState, id: number): void {
-  const c = state.chans.get(id);
+  const c = idGet(state.chans, id);
   if (c !== undefined && c.recvq.length === 0 && c.sendq.length === 0) {
-    state.chans.delete(id);
+    idDelete(state.chans, id);
     c.buf.length = 0;
     state.free.push(c);
   }
 }
 
 export function chanOf(state: ChanState, id: number): Chan {
-  const c = state.chans.get(id);
+  const c = idGet(state.chans, id);
   if (c === undefined) throw new Error(`no channel ${id}`);
   return c;
 }
@@ -361,7 +362,7 @@ function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
   if (queuedOn === undefined) return;
   // Nothing in this walk parks G `g` in another select, so its list can be emptied after it.
   for (const id of queuedOn) {
-    const c = state.chans.get(id);
+    const c = idGet(state.chans, id);
     if (c === undefined) continue;
     if (removeWaiter(state, c.recvq, g) && c.timerId !== null)
       hooks.timerChanBlocked?.(c.timerId, -1);

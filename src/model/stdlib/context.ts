@@ -7,6 +7,7 @@
  */
 import { chanClose, freeChan, makeChan, nilChan, type ChanHooks, type ChanState } from './chan.ts';
 import { addTimer, freeTimer, stopTimer, type TimerState } from './timers.ts';
+import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
 
 /** `context.Background()`: never cancelled, and its Done channel is nil. */
 export const background = 0;
@@ -32,13 +33,13 @@ export interface Ctx {
 
 export interface ContextState {
   nextId: number;
-  ctxs: Map<number, Ctx>;
+  ctxs: IdTable<Ctx>;
   /** Freed context records, reused by `withCancel` (a server makes one or more per request). */
   free: Ctx[];
 }
 
 export function newContextState(): ContextState {
-  return { nextId: 1, ctxs: new Map(), free: [] };
+  return { nextId: 1, ctxs: newIdTable(), free: [] };
 }
 
 export interface ContextDeps {
@@ -48,7 +49,7 @@ export interface ContextDeps {
 }
 
 function ctxOf(state: ContextState, id: number): Ctx | undefined {
-  return state.ctxs.get(id);
+  return idGet(state.ctxs, id);
 }
 
 /** `ctx.Done()`: the channel that is closed on cancellation (nil for Background). */
@@ -79,7 +80,7 @@ export function withCancel(state: ContextState, deps: ContextDeps, parent: numbe
     ctx.timerId = null;
     ctx.users = 1;
   }
-  state.ctxs.set(id, ctx);
+  idSet(state.ctxs, id, ctx);
   if (parentCtx !== undefined) {
     if (parentCtx.err !== null) cancel(state, deps, id, parentCtx.err);
     else parentCtx.children.push(id);
@@ -146,7 +147,7 @@ export function freeContext(state: ContextState, deps: ContextDeps, id: number):
   if (ctx.err === null) cancel(state, deps, id);
   if (ctx.timerId !== null) freeTimer(deps.timers, ctx.timerId);
   freeChan(deps.chans, ctx.done);
-  state.ctxs.delete(id);
+  idDelete(state.ctxs, id);
   ctx.children.length = 0;
   state.free.push(ctx);
 }

@@ -28,6 +28,7 @@ import {
   timerChanBlocked,
   type TimerFire,
 } from './timers.ts';
+import { idGet } from './id-table.ts';
 
 declare module '../state.ts' {
   interface Sched {
@@ -209,7 +210,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
     case 'send': {
       // sendTime: a non-blocking send of the current time on t.C.
       chanSend(st.chans, fire.chan, NO, s.now, stdHooks(w, p), false);
-      const timerId = st.chans.chans.get(fire.chan)?.timerId ?? null;
+      const timerId = idGet(st.chans.chans, fire.chan)?.timerId ?? null;
       if (timerId !== null && st.orphanTimers.delete(timerId))
         dropChanTimer(st, timerId, fire.chan);
       if (tracing(s))

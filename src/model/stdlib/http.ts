@@ -64,7 +64,9 @@ export function pickConn(http: HttpState, now: number): { conn: HttpConn; dialed
   for (let i = http.idle.length - 1; i >= 0; i--) {
     const conn = http.conns[http.idle[i] as number] as HttpConn;
     if (conn.idleAt <= now) {
-      http.idle.splice(i, 1);
+      // In place, keeping the order: splice would allocate the removed element's array.
+      for (let k = i + 1; k < http.idle.length; k++) http.idle[k - 1] = http.idle[k] as number;
+      http.idle.length--;
       return { conn, dialed: false };
     }
   }

@@ -8,6 +8,7 @@ import type { GRec, PRec } from '../state.ts';
 import { chanClose, chanRecv, chanSend, freeChan, makeChan, select } from './chan.ts';
 import { dropChanTimer, localsOf, startTimer, stdHooks, stdlibOf } from './engine-bridge.ts';
 import type { OpOutcome } from './sched-hooks.ts';
+import { idGet } from './id-table.ts';
 
 /** Carry out an outcome: park the G, crash on an unrecovered panic, or go on. */
 export function settle(w: World, g: GRec, p: PRec, out: OpOutcome | null): number {
@@ -33,7 +34,7 @@ registerOp<MakeChanOp>({
   run: (w, g, op) => {
     const st = stdlibOf(w.s);
     const id = makeChan(st.chans, op.cap);
-    const c = st.chans.chans.get(id);
+    const c = idGet(st.chans.chans, id);
     if (c !== undefined) c.users = op.users ?? 1;
     localsOf(st, g.idx)[op.dst] = id;
     return 0;
@@ -50,7 +51,7 @@ registerOp<ReleaseChanOp>({
   run: (w, g, op) => {
     const st = stdlibOf(w.s);
     const id = localsOf(st, g.idx)[op.chan] ?? 0;
-    const c = st.chans.chans.get(id);
+    const c = idGet(st.chans.chans, id);
     if (c !== undefined && --c.users <= 0) freeChan(st.chans, id);
     return 0;
   },
@@ -148,7 +149,7 @@ registerOp<SelectOp>({
           { kind: 'send', chan },
           { isChan: true, bytes: TIME_AFTER_BYTES },
         );
-        const ch = st.chans.chans.get(chan);
+        const ch = idGet(st.chans.chans, chan);
         if (ch !== undefined) ch.timerId = timer;
         (afterTimers ??= []).push([timer, chan]);
         sc.dir = 'recv';
@@ -176,7 +177,7 @@ export function releaseSelectTimers(w: World, g: GRec): void {
   if (made === undefined) return;
   st.selectTimers.delete(g.idx);
   for (const [timerId, chanId] of made) {
-    const t = st.timers.timers.get(timerId);
+    const t = idGet(st.timers.timers, timerId);
     if (t === undefined || !t.pending || !t.heaped) dropChanTimer(st, timerId, chanId);
     else st.orphanTimers.add(timerId);
   }

@@ -16,6 +16,7 @@ import {
   type ContextDeps,
 } from './context.ts';
 import { localsOf, stdHooks, stdlibOf } from './engine-bridge.ts';
+import { idGet } from './id-table.ts';
 
 /** One deps object per P record, rebuilt only when the state under it was replaced (restore). */
 const depsByP = new WeakMap<PRec, ContextDeps>();
@@ -50,7 +51,7 @@ registerOp<WithTimeoutOp>({
     const parent = op.parent < 0 ? background : (locals[op.parent] ?? background);
     const d = deps(w, p);
     const id = withTimeout(st.ctxs, d, parent, p.id, w.s.now, op.dtNs);
-    const ctx = st.ctxs.ctxs.get(id);
+    const ctx = idGet(st.ctxs.ctxs, id);
     if (ctx !== undefined) ctx.users = op.users;
     locals[op.dst] = id;
     locals[op.dst + 1] = ctxDone(st.ctxs, id);
@@ -109,9 +110,10 @@ registerOp<ReleaseOp>({
  */
 function releaseContext(w: World, p: PRec, id: number, drop: number): void {
   const st = stdlibOf(w.s);
-  const ctx = st.ctxs.ctxs.get(id);
+  const ctx = idGet(st.ctxs.ctxs, id);
   if (ctx === undefined) return;
   ctx.users -= drop;
-  const timerPending = ctx.timerId !== null && st.timers.timers.get(ctx.timerId)?.pending === true;
+  const timerPending =
+    ctx.timerId !== null && idGet(st.timers.timers, ctx.timerId)?.pending === true;
   if (ctx.users <= 0 && !timerPending) freeContext(st.ctxs, deps(w, p), id);
 }

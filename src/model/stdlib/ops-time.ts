@@ -7,6 +7,7 @@ import { registerOp, type Op } from '../program.ts';
 import { makeChan } from './chan.ts';
 import { localsOf, startTimer, stdlibOf } from './engine-bridge.ts';
 import { stopTimer } from './timers.ts';
+import { idGet } from './id-table.ts';
 
 /**
  * `t := time.AfterFunc(d, f)`: a timer on this P's heap holding `bytes` (the closure and what it
@@ -68,7 +69,7 @@ registerOp<NewTickerOp>({
       { kind: 'send', chan },
       { period: op.periodNs, isChan: true },
     );
-    const ch = st.chans.chans.get(chan);
+    const ch = idGet(st.chans.chans, chan);
     if (ch !== undefined) ch.timerId = timer;
     const locals = localsOf(st, g.idx);
     locals[op.dst] = chan;

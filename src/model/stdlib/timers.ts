@@ -16,6 +16,7 @@
  */
 import { heapFilter, heapPopMin, heapPush, type TimerHeap, type TimerWhen } from './timer-heap.ts';
 import type { GoMinor } from './wait-reasons.ts';
+import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
 
 /** What firing a timer does. */
 export type TimerFire =
@@ -60,7 +61,7 @@ export interface TimerState {
   goMinor: GoMinor;
   nextId: number;
   nextHeapSeq: number;
-  timers: Map<number, Timer>;
+  timers: IdTable<Timer>;
   /** One heap per P. */
   heaps: TimerHeap[];
   /** Stopped timers still in a heap ("zombies"), per P, cleaned when they pass a quarter of it. */
@@ -85,7 +86,7 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
     goMinor,
     nextId: 1,
     nextHeapSeq: 1,
-    timers: new Map(),
+    timers: newIdTable(),
     heaps: Array.from({ length: gomaxprocs }, () => []),
     zombies: Array.from({ length: gomaxprocs }, () => 0),
     pending: 0,
@@ -99,7 +100,7 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
 }
 
 function timerOf(ts: TimerState, id: number): Timer {
-  const t = ts.timers.get(id);
+  const t = idGet(ts.timers, id);
   if (t === undefined) throw new Error(`no timer ${id}`);
   return t;
 }
@@ -123,7 +124,7 @@ function unheap(ts: TimerState, t: Timer): void {
 }
 
 function isLive(ts: TimerState, entry: TimerWhen): boolean {
-  const t = ts.timers.get(entry.id);
+  const t = idGet(ts.timers, entry.id);
   return t !== undefined && t.heaped && t.heapSeq === entry.seq;
 }
 
@@ -205,7 +206,7 @@ export function addTimer(
     t.blocked = 0;
     t.heapSeq = 0;
   }
-  ts.timers.set(id, t);
+  idSet(ts.timers, id, t);
   start(ts, t, when, p);
   return id;
 }
@@ -230,16 +231,16 @@ export function resetTimer(ts: TimerState, id: number, p: number, when: number):
 
 /** Forget a timer nothing references any more (after it fired or was stopped). */
 export function freeTimer(ts: TimerState, id: number): void {
-  const t = ts.timers.get(id);
+  const t = idGet(ts.timers, id);
   if (t === undefined) return;
   if (t.pending) stopTimer(ts, id);
-  ts.timers.delete(id);
+  idDelete(ts.timers, id);
   ts.free.push(t);
 }
 
 /** Go 1.23 `blockTimerChan`/`unblockTimerChan`: a receiver starts or stops waiting on `t.C`. */
 export function timerChanBlocked(ts: TimerState, id: number, p: number, delta: 1 | -1): void {
-  const t = ts.timers.get(id);
+  const t = idGet(ts.timers, id);
   if (t === undefined) return;
   t.blocked += delta;
   if (needsHeap(ts, t)) heapIfNeeded(ts, t, p);
@@ -251,7 +252,7 @@ export function timerChanBlocked(ts: TimerState, id: number, p: number, delta: 1
  * someone looks at its channel. Returns what to do, or null.
  */
 export function maybeRunChan(ts: TimerState, id: number, now: number): TimerFire | null {
-  const t = ts.timers.get(id);
+  const t = idGet(ts.timers, id);
   if (t === undefined || t.heaped || !t.pending || t.when > now) return null;
   return fireTimer(ts, t, now);
 }
