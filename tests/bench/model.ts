@@ -41,7 +41,7 @@ function median(xs: readonly number[]): number {
  * the pause the setup's garbage is billed to the model (a paired run measured it: median 771 vs
  * 591 ns/event; with --single-threaded-gc the two agree).
  */
-function settle(ms: number): void {
+export function settle(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
@@ -77,7 +77,7 @@ export function modelNsPerEvent(runs = 25, warmups = 10): { median: number; best
  * A full GC, for heap figures that do not depend on when V8 last collected. `npm run bench` runs
  * without --expose-gc, so the flag is switched on at run time and `gc` taken from a new context.
  */
-function gcFunction(): () => void {
+export function gcFunction(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 }
