@@ -12,12 +12,13 @@
  * (not timed) clears what earlier runs left, as the model bench does, so no run pays for another's
  * garbage. The hour is simulated in full: 3.6 million requests, no projection.
  *
- * Run alone: `npx tsx tests/bench/incidents.ts [--hour-load 10m]` (a shorter load than 1h is
- * printed as what it is, with the hour's figure left unmeasured).
+ * Run alone: `npx tsx tests/bench/incidents.ts [--hour-load 10m]`; under `npm run bench`,
+ * `BENCH_HOUR_LOAD=10m` (a shorter load than 1h is printed as what it is, with the hour's figure
+ * left unmeasured).
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { HOUR, MINUTE, SECOND } from '../../src/scenarios/duration.ts';
+import { HOUR, MINUTE, SECOND, parseDurationResult } from '../../src/scenarios/duration.ts';
 import { timeoutHandler } from '../../src/scenarios/timeout-handler.ts';
 import type { Simulation } from '../../src/scenarios/types.ts';
 import { gcFunction, settle } from './model.ts';
@@ -122,20 +123,22 @@ export function runIncidentBench(
   );
 }
 
-function hourLoadArg(argv: readonly string[]): number {
+/**
+ * The load of the 1000 qps run: one hour unless `--hour-load <Go duration>` (run alone) or
+ * `BENCH_HOUR_LOAD=<Go duration>` (under `npm run bench`) asks for less; a shorter run is printed
+ * as what it is, and the hour's budget line is then left out.
+ */
+export function hourLoadNs(argv: readonly string[] = process.argv, env = process.env): number {
   const i = argv.indexOf('--hour-load');
-  const text = i > 0 ? argv[i + 1] : undefined;
+  const text = (i > 0 ? argv[i + 1] : undefined) ?? env['BENCH_HOUR_LOAD'];
   if (text === undefined) return HOUR;
-  const n = Number.parseFloat(text);
-  const unit = text.endsWith('m')
-    ? MINUTE
-    : text.endsWith('s') && !text.endsWith('ms')
-      ? SECOND
-      : HOUR;
-  if (!(n > 0)) throw new Error(`--hour-load: ${text} is not a positive duration like 10m or 1h`);
-  return n * unit;
+  const parsed = parseDurationResult(text.trim());
+  if (!parsed.ok || parsed.ns <= 0) {
+    throw new Error(`hour load: ${text} is not a positive Go duration like 10m or 1h`);
+  }
+  return parsed.ns;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  runIncidentBench(console.log, hourLoadArg(process.argv));
+  runIncidentBench(console.log, hourLoadNs());
 }

@@ -4,7 +4,7 @@
  */
 import { runScenario } from '../../src/cli/run.ts';
 import { scenarios } from '../../src/scenarios/index.ts';
-import { runIncidentBench } from './incidents.ts';
+import { hourLoadNs, runIncidentBench } from './incidents.ts';
 import { runModelBench } from './model.ts';
 import { runObservabilityBench } from './observability.ts';
 import { runRenderBench } from './render.ts';
@@ -31,7 +31,7 @@ const log = (line: string) => console.log(line);
 runModelBench(log);
 benchScenarioDefaults(log);
 // design.md: the 12 s TimeoutHandler reference run < 20 ms; one real hour at 1000 qps < 5 s.
-runIncidentBench(log);
+runIncidentBench(log, hourLoadNs());
 runObservabilityBench(log);
 // Rendering needs a built site (`npm run build`) and Chromium; it says so when either is missing.
 await runRenderBench(log);
