@@ -1,7 +1,8 @@
 import type { ParticleContainer } from 'pixi.js';
 import type { GView, TraceEvent, View } from '../scenarios/types';
 import { approach, gridCell, type Box, type Point } from './geometry';
-import { particleTokens } from './particle-tokens';
+import { particleRects } from './particle-rects';
+import { particleTokens, type Token } from './particle-tokens';
 import { BOX_TITLE, inner, layoutGmp, placePoint, type GmpLayout } from './gmp-layout';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
@@ -16,6 +17,15 @@ export const SPRITE_LIMIT = 2000;
 const LIVE_LABEL_EVERY = 6;
 /** How long a steal or hand-off stays drawn, ms. */
 const FLASH_MS = 900;
+/** The heat strip's states, left to right. */
+const HEAT_ORDER = [
+  '_Grunning',
+  '_Grunnable',
+  '_Gsyscall',
+  '_Gwaiting',
+  '_Gpreempted',
+  '_Gcopystack',
+] as const;
 
 interface Flash {
   readonly kind: 'steal' | 'handoff' | 'sysmon';
@@ -39,9 +49,29 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   let sysmonTicks = 0;
   let lastSeq = -1;
 
-  const frame = new pixi.Graphics();
-  const aggregates = new pixi.Graphics();
+  // Layers, back to front. Large fills are particles (see particle-rects.ts for why); the
+  // Graphics hold only thin strokes and are rebuilt when the layout changes, not every frame.
+  /** Lanes and the progress track: redrawn only when the layout or the theme changes. */
+  const backdrop: ParticleContainer = new pixi.ParticleContainer({
+    texture: pixi.Texture.WHITE,
+    dynamicProperties: { position: false },
+  });
+  const backdropRects = particleRects(pixi, backdrop);
+  /** Slot and box outlines and sysmon's ring, also redrawn only on a new layout. */
+  const outlines = new pixi.Graphics();
+  /** sysmon's dot, filled while it is awake: shown or hidden by alpha, never rebuilt per frame. */
+  const sysmonDot = new pixi.Graphics();
+  /** What changes from picture to picture: M slots, progress, per-P bars, the heat strip. */
+  const fills: ParticleContainer = new pixi.ParticleContainer({
+    texture: pixi.Texture.WHITE,
+    dynamicProperties: { position: true, vertex: true, color: true },
+  });
+  const fillRects = particleRects(pixi, fills);
   const flashLayer = new pixi.Graphics();
+  // Redrawn on every frame a flash fades: a batched Graphics that changes makes Pixi rebuild the
+  // whole stage's draw list, one drawn on its own only uploads its few vertices again
+  // (GraphicsPipe.validateRenderable, https://github.com/pixijs/pixijs/blob/v8.22.0/src/scene/graphics/shared/GraphicsPipe.ts).
+  flashLayer.context.batchMode = 'no-batch';
   const particles: ParticleContainer = new pixi.ParticleContainer({
     texture: pixi.Texture.WHITE,
     dynamicProperties: { position: true, color: true },
@@ -55,7 +85,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   /** When sysmon was due to wake, as of the last picture: passing it means it ticked since. */
   let sysmonDueNs: number | null = null;
   const labels = new pixi.Container();
-  app.stage.addChild(frame, aggregates, mTokens, particles, flashLayer, labels);
+  app.stage.addChild(backdrop, outlines, sysmonDot, fills, mTokens, particles, flashLayer, labels);
   const gTokens = particleTokens(pixi, particles);
 
   /** A label that is reused frame to frame; its texture is rebuilt only when the words change. */
@@ -65,55 +95,64 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
 
   /** sysmon's mark: the right end of the header, beside the progress bar. */
   const sysmonSpot = () => ({ x: layout.header.x + layout.header.w - 6, y: layout.header.y + 9 });
+  /** The progress bar along the bottom of the header. */
+  const progressBar = () => ({
+    x: layout.header.x,
+    y: layout.header.y + layout.header.h - 3,
+    w: layout.header.w,
+  });
 
+  /** What depends only on the layout and the palette: drawn once per layout, not per frame. */
+  const drawStatic = () => {
+    outlines.clear();
+    sysmonDot.clear();
+    backdropRects.begin();
+    if (view) {
+      for (const lane of layout.lanes) {
+        backdropRects.rect(lane.lane.x, lane.lane.y, lane.lane.w, lane.lane.h, palette.lane);
+        const slotStroke = { width: 1, color: palette.muted, alpha: 0.6 };
+        outlines
+          .rect(lane.running.x, lane.running.y + 1, lane.running.w, lane.running.h - 2)
+          .stroke(slotStroke);
+        outlines
+          .rect(lane.runnext.x, lane.runnext.y + 1, lane.runnext.w, lane.runnext.h - 2)
+          .stroke({ ...slotStroke, alpha: 0.3 });
+      }
+      for (const box of [
+        layout.globalq,
+        layout.netpoll,
+        layout.syscall,
+        layout.idleMs,
+        layout.waiting,
+      ]) {
+        outlines
+          .roundRect(box.x, box.y, box.w, box.h, 4)
+          .stroke({ width: 1, color: palette.muted, alpha: 0.5 });
+      }
+      const bar = progressBar();
+      backdropRects.rect(bar.x, bar.y, bar.w, 3, palette.lane);
+      // sysmon: hollow while it waits for work, filled while it is awake and ticking.
+      const spot = sysmonSpot();
+      outlines.circle(spot.x, spot.y, 4).stroke({ width: 1, color: palette.muted });
+      sysmonDot.circle(spot.x, spot.y, 4).fill({ color: palette.accent });
+    }
+    backdropRects.end();
+  };
+
+  /** The parts of the frame that follow the run: M slots, sysmon's state, progress. */
   const drawFrame = () => {
-    frame.clear();
+    sysmonDot.alpha = view?.sysmon !== undefined && view.sysmon.nextTickNs !== null ? 1 : 0;
     if (!view) return;
-    // sysmon: a dot that is filled while it is awake and ticking, hollow while it waits for work.
-    const spot = sysmonSpot();
-    const awake = view.sysmon !== undefined && view.sysmon.nextTickNs !== null;
-    frame.circle(spot.x, spot.y, 4);
-    if (awake) frame.fill({ color: palette.accent });
-    else frame.stroke({ width: 1, color: palette.muted });
     for (const [i, lane] of layout.lanes.entries()) {
-      const p = view.ps[i];
-      frame
-        .roundRect(lane.lane.x, lane.lane.y, lane.lane.w, lane.lane.h, 4)
-        .fill({ color: palette.lane });
-      const slotStroke = { width: 1, color: palette.muted, alpha: 0.6 };
-      frame
-        .rect(lane.running.x, lane.running.y + 1, lane.running.w, lane.running.h - 2)
-        .stroke(slotStroke);
-      frame
-        .rect(lane.runnext.x, lane.runnext.y + 1, lane.runnext.w, lane.runnext.h - 2)
-        .stroke({ ...slotStroke, alpha: 0.3 });
-      if (p?.m !== null && p?.m !== undefined) {
-        frame
-          .roundRect(lane.m.x, lane.m.y + 1, lane.m.w - 2, lane.m.h - 2, 3)
-          .fill({ color: palette.accent, alpha: 0.18 });
+      const m = view.ps[i]?.m;
+      if (m !== null && m !== undefined) {
+        fillRects.rect(lane.m.x, lane.m.y + 1, lane.m.w - 2, lane.m.h - 2, palette.accent, 0.18);
       }
     }
-    const boxes: [Box, string][] = [
-      [layout.globalq, 'global runq'],
-      [layout.netpoll, 'netpoller'],
-      [layout.syscall, 'in syscall'],
-      [layout.idleMs, 'idle Ms'],
-      [layout.waiting, 'waiting'],
-    ];
-    for (const [box] of boxes) {
-      frame
-        .roundRect(box.x, box.y, box.w, box.h, 4)
-        .stroke({ width: 1, color: palette.muted, alpha: 0.5 });
-    }
     // Where the run stands: the bar spans the whole run (its horizon depends on every parameter).
-    const bar = {
-      x: layout.header.x,
-      y: layout.header.y + layout.header.h - 3,
-      w: layout.header.w,
-    };
+    const bar = progressBar();
     const done = Math.min(1, view.nowNs / Math.max(1, horizonNs));
-    frame.rect(bar.x, bar.y, bar.w, 3).fill({ color: palette.lane });
-    frame.rect(bar.x, bar.y, bar.w * done, 3).fill({ color: palette.accent });
+    fillRects.rect(bar.x, bar.y, bar.w * done, 3, palette.accent);
   };
 
   const drawLabels = () => {
@@ -185,7 +224,6 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
 
   /** Per-P bars (queue length out of 256) and a heat strip of goroutine states. */
   const drawAggregates = (showBars: boolean) => {
-    aggregates.clear();
     if (!view) return;
     const v = view;
     if (showBars) {
@@ -193,35 +231,33 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
         const p = v.ps[i];
         if (!p) continue;
         const fill = Math.min(1, p.runq.length / 256);
-        aggregates
-          .rect(
-            lane.queue.x,
-            lane.lane.y + lane.lane.h * 0.2,
-            lane.queue.w * fill,
-            lane.lane.h * 0.6,
-          )
-          .fill({ color: palette.runnable, alpha: 0.8 });
+        fillRects.rect(
+          lane.queue.x,
+          lane.lane.y + lane.lane.h * 0.2,
+          lane.queue.w * fill,
+          lane.lane.h * 0.6,
+          palette.runnable,
+          0.8,
+        );
         if (p.running !== null) {
-          aggregates
-            .rect(lane.running.x + 2, lane.running.y + 2, lane.running.w - 4, lane.running.h - 4)
-            .fill({ color: palette.running });
+          const r = lane.running;
+          fillRects.rect(r.x + 2, r.y + 2, r.w - 4, r.h - 4, palette.running);
         }
         if (p.runnext !== null) {
-          aggregates
-            .rect(lane.runnext.x + 2, lane.runnext.y + 2, lane.runnext.w - 4, lane.runnext.h - 4)
-            .fill({ color: palette.runnable });
+          const r = lane.runnext;
+          fillRects.rect(r.x + 2, r.y + 2, r.w - 4, r.h - 4, palette.runnable);
         }
       }
       const g = layout.globalq;
       const globalFill = Math.min(1, Math.log10(1 + v.globalRunqLen) / 5);
-      aggregates
-        .rect(
-          g.x + 3,
-          g.y + BOX_TITLE + 2,
-          (g.w - 6) * globalFill,
-          Math.max(4, g.h - BOX_TITLE - 6),
-        )
-        .fill({ color: palette.runnable, alpha: 0.8 });
+      fillRects.rect(
+        g.x + 3,
+        g.y + BOX_TITLE + 2,
+        (g.w - 6) * globalFill,
+        Math.max(4, g.h - BOX_TITLE - 6),
+        palette.runnable,
+        0.8,
+      );
     }
     // Heat strip: the share of goroutines in each state, always drawn along the bottom of "waiting".
     const strip = {
@@ -230,49 +266,44 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       w: layout.waiting.w - 6,
       h: 7,
     };
-    const order = [
-      '_Grunning',
-      '_Grunnable',
-      '_Gsyscall',
-      '_Gwaiting',
-      '_Gpreempted',
-      '_Gcopystack',
-    ] as const;
-    const counts = order.map((s) => v.byStatus[s] ?? 0);
-    const sum = counts.reduce((a, b) => a + b, 0);
+    let sum = 0;
+    for (const status of HEAT_ORDER) sum += v.byStatus[status] ?? 0;
     let x = strip.x;
-    for (const [i, status] of order.entries()) {
-      const share = sum === 0 ? 0 : (counts[i] ?? 0) / sum;
+    for (const status of HEAT_ORDER) {
+      const share = sum === 0 ? 0 : (v.byStatus[status] ?? 0) / sum;
       if (share === 0) continue;
-      aggregates
-        .rect(x, strip.y, strip.w * share, strip.h)
-        .fill({ color: statusColor(palette, status) });
+      fillRects.rect(x, strip.y, strip.w * share, strip.h, statusColor(palette, status));
       x += strip.w * share;
     }
   };
 
+  /** Goroutines sharing a place with no index of their own: how many, and how many placed so far. */
+  const shared = {
+    waiting: { count: 0, rank: 0 },
+    netpoll: { count: 0, rank: 0 },
+    syscall: { count: 0, rank: 0 },
+  };
   const placeSprites = (gs: readonly GView[]) => {
-    const groups = new Map<string, number>();
-    const groupKey = (g: GView) =>
-      g.place.kind === 'waiting' || g.place.kind === 'netpoll' || g.place.kind === 'syscall'
-        ? g.place.kind
-        : '';
-    const sizes = new Map<string, number>();
-    for (const g of gs) {
-      const k = groupKey(g);
-      if (k) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+    for (const group of Object.values(shared)) {
+      group.count = 0;
+      group.rank = 0;
     }
+    for (const g of gs) {
+      const k = g.place.kind;
+      if (k === 'waiting' || k === 'netpoll' || k === 'syscall') shared[k].count += 1;
+    }
+    const globalLen = view?.globalRunqLen ?? 1;
     gTokens.begin();
     for (const g of gs) {
-      const k = groupKey(g);
-      const rank = k ? (groups.get(k) ?? 0) : 0;
-      if (k) groups.set(k, rank + 1);
-      const count = k
-        ? (sizes.get(k) ?? 1)
-        : g.place.kind === 'globalq'
-          ? (view?.globalRunqLen ?? 1)
-          : 1;
-      const point = placePoint(layout, g.place, rank, count);
+      const k = g.place.kind;
+      let point: Point | null;
+      if (k === 'waiting' || k === 'netpoll' || k === 'syscall') {
+        const group = shared[k];
+        point = placePoint(layout, g.place, group.rank, group.count);
+        group.rank += 1;
+      } else {
+        point = placePoint(layout, g.place, 0, k === 'globalq' ? globalLen : 1);
+      }
       if (point) gTokens.put(g.id, point, layout.sprite, statusColor(palette, g.status));
     }
     gTokens.end();
@@ -355,8 +386,10 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   const redraw = () => {
     if (!view) return;
     const many = view.gsTruncated || view.gs.length > SPRITE_LIMIT;
+    fillRects.begin();
     drawFrame();
     drawAggregates(many);
+    fillRects.end();
     if (many) gTokens.clear();
     else placeSprites(view.gs);
     placeMs();
@@ -365,6 +398,19 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     liveShows = live ? liveShows + 1 : 0;
     if (liveShows % LIVE_LABEL_EVERY === 0) drawLabels();
     drawFlashes();
+  };
+
+  /** Moves every token a frame's share of the way to its target. True if any moved. */
+  const moveTokens = (tokens: Iterable<Token>, dtMs: number, animate: boolean) => {
+    let moving = false;
+    for (const s of tokens) {
+      const p = s.particle;
+      if (p.x === s.tx && p.y === s.ty) continue;
+      p.x = animate ? approach(p.x, s.tx, dtMs) : s.tx;
+      p.y = animate ? approach(p.y, s.ty, dtMs) : s.ty;
+      moving = true;
+    }
+    return moving;
   };
 
   const renderer: StageRenderer = {
@@ -377,9 +423,8 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
         flashes = [];
         lastSeq = newest;
       }
-      if (!view || view.ps.length !== next.ps.length) {
-        layout = layoutGmp(width, height, next.ps.length);
-      }
+      const relayout = !view || view.ps.length !== next.ps.length;
+      if (relayout) layout = layoutGmp(width, height, next.ps.length);
       // sysmon woke since the last picture if the run passed the instant it was due.
       if (sysmonDueNs !== null && next.nowNs >= sysmonDueNs && view && next.nowNs > view.nowNs)
         flashes.push({ kind: 'sysmon', from: 0, to: 0, ageMs: 0 });
@@ -387,17 +432,12 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       view = next;
       counters = nextCounters;
       noteEvents(trace);
+      if (relayout) drawStatic();
       redraw();
     },
     tick(dtMs, animate) {
-      let moving = false;
-      for (const s of [...gTokens.tokens.values(), ...mTokenSet.tokens.values()]) {
-        const p = s.particle;
-        if (p.x === s.tx && p.y === s.ty) continue;
-        p.x = animate ? approach(p.x, s.tx, dtMs) : s.tx;
-        p.y = animate ? approach(p.y, s.ty, dtMs) : s.ty;
-        moving = true;
-      }
+      const gMoving = moveTokens(gTokens.tokens.values(), dtMs, animate);
+      let moving = moveTokens(mTokenSet.tokens.values(), dtMs, animate) || gMoving;
       if (flashes.length > 0) {
         for (const f of flashes) f.ageMs += animate ? dtMs : FLASH_MS;
         flashes = flashes.filter((f) => f.ageMs < FLASH_MS);
@@ -412,6 +452,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       palette = p;
       layout = layoutGmp(w, h, view?.ps.length ?? 1);
       texts.recolor(palette.ink);
+      drawStatic();
       redraw();
       for (const s of [...gTokens.tokens.values(), ...mTokenSet.tokens.values()]) {
         s.particle.x = s.tx;

@@ -7,6 +7,11 @@ export interface Token {
   readonly particle: Particle;
   tx: number;
   ty: number;
+  /** The size and tint last given, so an unchanged token costs no colour parsing or upload. */
+  size: number;
+  tint: number;
+  /** The picture that last put this token (see `begin`). */
+  picture: number;
 }
 
 /**
@@ -16,16 +21,19 @@ export interface Token {
  */
 export function particleTokens(pixi: Pixi, container: ParticleContainer, alpha = 1) {
   const tokens = new Map<number, Token>();
-  let seen = new Set<number>();
+  let picture = 0;
+  /** Ids came or went: the container's list of particles must be rebuilt. */
   let changed = false;
+  /** A static property (size; tint where colour is not dynamic) changed: upload again. */
+  let restyled = false;
   return {
     tokens,
     begin() {
-      seen = new Set();
+      picture += 1;
       changed = false;
+      restyled = false;
     },
     put(id: number, point: Point, size: number, tint: number) {
-      seen.add(id);
       let t = tokens.get(id);
       if (!t) {
         const particle = new pixi.Particle({
@@ -36,27 +44,36 @@ export function particleTokens(pixi: Pixi, container: ParticleContainer, alpha =
           anchorY: 0.5,
           alpha,
         });
-        t = { particle, tx: point.x, ty: point.y };
+        t = { particle, tx: point.x, ty: point.y, size: -1, tint: -1, picture };
         tokens.set(id, t);
-        container.addParticle(particle);
         changed = true;
       }
+      t.picture = picture;
       t.tx = point.x;
       t.ty = point.y;
-      t.particle.scaleX = size;
-      t.particle.scaleY = size;
-      t.particle.tint = tint;
+      if (t.size !== size) {
+        t.particle.scaleX = size;
+        t.particle.scaleY = size;
+        t.size = size;
+        restyled = true;
+      }
+      // The tint setter parses its argument as a colour: skip it when nothing changed.
+      if (t.tint !== tint) {
+        t.particle.tint = tint;
+        t.tint = tint;
+        restyled = true;
+      }
     },
     end() {
-      for (const id of tokens.keys()) {
-        if (!seen.has(id)) {
+      for (const [id, t] of tokens) {
+        if (t.picture !== picture) {
           tokens.delete(id);
           changed = true;
         }
       }
-      if (!changed) return;
-      container.particleChildren = [...tokens.values()].map((t) => t.particle);
-      container.update();
+      if (changed) container.particleChildren = [...tokens.values()].map((t) => t.particle);
+      // Static properties reach the GPU only with update() (it re-uploads every particle).
+      if (changed || restyled) container.update();
     },
     clear() {
       if (tokens.size === 0) return;
