@@ -18,7 +18,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { HOUR, MINUTE, SECOND, parseDurationResult } from '../../src/scenarios/duration.ts';
+import {
+  formatDuration,
+  HOUR,
+  MINUTE,
+  SECOND,
+  parseDurationResult,
+} from '../../src/scenarios/duration.ts';
 import { timeoutHandler } from '../../src/scenarios/timeout-handler.ts';
 import type { Simulation } from '../../src/scenarios/types.ts';
 import { gcFunction, settle } from './model.ts';
@@ -113,11 +119,10 @@ export function runIncidentBench(
   });
   const cpu = median(refs.map((r) => r.cpuMs));
   log(
-    `timeout-handler 12 s reference run: ${cpu.toFixed(1)} ms CPU (median of ${REFERENCE_RUNS} after ${REFERENCE_WARMUPS} warm-up runs; ${median(refs.map((r) => r.wallMs)).toFixed(1)} ms wall; budget ${REFERENCE_BUDGET_MS} ms, ${verdict(cpu, REFERENCE_BUDGET_MS)}); first run in this process ${cold.cpuMs.toFixed(1)} ms CPU; ${cold.events} events, ${cold.sent} requests`,
+    `timeout-handler 12 s reference run: ${cpu.toFixed(1)} ms CPU (median of ${REFERENCE_RUNS} after ${REFERENCE_WARMUPS} warm-up runs; ${median(refs.map((r) => r.wallMs)).toFixed(1)} ms wall; budget ${REFERENCE_BUDGET_MS} ms, ${verdict(cpu, REFERENCE_BUDGET_MS)}); the first of these runs ${cold.cpuMs.toFixed(1)} ms CPU (cold when this file runs alone; npm run bench has run the scenario before); ${cold.events} events, ${cold.sent} requests`,
   );
   const h = atThousandQps(hourLoadNs);
-  const what =
-    hourLoadNs === HOUR ? 'one hour' : `${(hourLoadNs / MINUTE).toFixed(1)} min (not the hour)`;
+  const what = hourLoadNs === HOUR ? 'one hour' : `${formatDuration(hourLoadNs)} (not the hour)`;
   log(
     `timeout-handler ${what} at 1000 qps ignoring ctx: ${(h.cpuMs / 1000).toFixed(2)} s CPU (${(h.wallMs / 1000).toFixed(2)} s wall; ${h.events} events, ${(h.events / Math.max(1, h.sent)).toFixed(1)} per request, ${((h.cpuMs * 1e6) / Math.max(1, h.sent)).toFixed(0)} ns CPU per request; ${h.sent} requests; heap at most ${h.peakHeapMb.toFixed(0)} MB)${hourLoadNs === HOUR ? `; budget ${HOUR_BUDGET_MS / 1000} s, ${verdict(h.cpuMs, HOUR_BUDGET_MS)}` : ''}`,
   );
