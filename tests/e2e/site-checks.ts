@@ -63,11 +63,11 @@ export async function checkDumpReader(browser: Browser, siteUrl: string): Promis
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(new URL('dump-reader/', siteUrl).href);
-    await page.waitForSelector('astro-island:not([ssr]) [data-dump-reader]');
+    await page.locator('astro-island:not([ssr]) [data-dump-reader]').first().waitFor();
     const result = page.locator('[data-dump-result]');
 
     await page.locator('[data-control="sample-debug2"]').click();
-    await page.waitForSelector('[data-dump-result="ok"]');
+    await page.locator('[data-dump-result="ok"]').first().waitFor();
     const findings = await page
       .locator('[data-finding]')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-finding')));
@@ -93,7 +93,7 @@ export async function checkDumpReader(browser: Browser, siteUrl: string): Promis
       .locator('#dump-text')
       .fill('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
     await page.locator('[data-control="read-dump"]').click();
-    await page.waitForSelector('[data-dump-result="error"] [role="alert"]');
+    await page.locator('[data-dump-result="error"] [role="alert"]').first().waitFor();
     if (!/No goroutines found/.test(await result.innerText())) {
       problems.push('pasted markup did not give the "No goroutines found" message');
     }

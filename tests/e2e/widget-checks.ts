@@ -102,7 +102,7 @@ export async function checkChapterWidget(
       }
       const figure = `figure[data-widget-id="${widgetId}"]`;
       await page.locator(figure).first().scrollIntoViewIfNeeded();
-      await page.waitForSelector(`${figure} [data-ready="true"] canvas`, {
+      await page.locator(`${figure} [data-ready="true"] canvas`).first().waitFor({
         timeout: READY_TIMEOUT_MS,
       });
       return [...found, ...errors];

@@ -39,7 +39,10 @@ export async function checkWidgetBudget(
       .locator(`${widgetRoot(id)} .uplot, ${widgetRoot(id)} figure.chart`)
       .first()
       .scrollIntoViewIfNeeded();
-    await page.waitForSelector(`${widgetRoot(id)} .uplot`, { timeout: 15_000 });
+    await page
+      .locator(`${widgetRoot(id)} .uplot`)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.waitForLoadState('networkidle');
     const all = await bytes.total();
     console.log(

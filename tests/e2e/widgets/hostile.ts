@@ -142,7 +142,7 @@ const RELOAD_EVERY = 10;
 async function remountWith(page: Page, query: string): Promise<void> {
   const toggle = async (mounted: boolean) => {
     await page.locator('[data-lab="toggle"]').click();
-    await page.waitForSelector(`[data-lab-mounted="${mounted}"]`);
+    await page.locator(`[data-lab-mounted="${mounted}"]`).first().waitFor();
   };
   await toggle(false);
   // After the unmount, so nothing the old widget left behind can rewrite the address first.
@@ -175,7 +175,7 @@ export async function checkHostileQueries(
       if (queries.length < count) found.push(`only ${queries.length} hostile queries generated`);
       const lab = new URL(`lab/embed/${spec.id}/`, siteUrl).href;
       await page.goto(lab);
-      await page.waitForSelector(root);
+      await page.locator(root).first().waitFor();
       const defaults = await controlValues(page, spec.id);
       for (const [index, { query, refused }] of queries.entries()) {
         if (index % RELOAD_EVERY === 0) {
@@ -183,11 +183,11 @@ export async function checkHostileQueries(
         } else {
           if (!page.url().startsWith(lab)) {
             await page.goto(lab);
-            await page.waitForSelector(root); // hydrated: the toggle answers clicks
+            await page.locator(root).first().waitFor(); // hydrated: the toggle answers clicks
           }
           await remountWith(page, query);
         }
-        await page.waitForSelector(root, { timeout: 15_000 });
+        await page.locator(root).first().waitFor({ timeout: 15_000 });
         const notice = page.locator(`${root} [data-testid="param-notice"]`);
         if (!(await notice.isVisible())) found.push(`no visible notice for ${query}`);
         const shown = await controlValues(page, spec.id);

@@ -45,7 +45,10 @@ export const widgetRoot = (id: string) => `section[data-widget="${id}"]`;
 
 /** Waits until widget `id` has drawn its stage. */
 export async function waitReady(page: Page, id: string, timeout = 30_000): Promise<void> {
-  await page.waitForSelector(`${widgetRoot(id)}[data-ready="true"] canvas`, { timeout });
+  await page
+    .locator(`${widgetRoot(id)}[data-ready="true"] canvas`)
+    .first()
+    .waitFor({ timeout });
   await settle(page);
 }
 
