@@ -8,7 +8,8 @@ const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url
 const sim = (...args: string[]) =>
   spawnSync(tsx, ['src/cli/sim.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
-describe('npm run sim as a process', () => {
+// Each test starts tsx twice; on a loaded machine that alone can pass Vitest's 5 s default.
+describe('npm run sim as a process', { timeout: 120_000 }, () => {
   test('--json prints exactly one JSON object on stdout and exits 0', () => {
     const out = sim('stack-growth', '--depth', '400', '--seed', '5', '--json');
     expect(out.status).toBe(0);

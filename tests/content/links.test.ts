@@ -70,6 +70,21 @@ function anchorsOf(chapter: Chapter): Set<string> {
 const anchorsBySlug = new Map(chapters.map((chapter) => [chapter.slug, anchorsOf(chapter)]));
 
 /**
+ * The fixed pages of src/pages/ (`name.astro` and `name/index.astro` are served at /name/), which
+ * chapters may link to; their fragments are not checked here.
+ */
+const STATIC_PAGES = new Set(
+  readdirSync(join(import.meta.dirname, '..', '..', 'src', 'pages'), { withFileTypes: true })
+    .filter((entry) =>
+      entry.isDirectory()
+        ? readdirSync(join(entry.parentPath, entry.name)).includes('index.astro')
+        : entry.name.endsWith('.astro') && !entry.name.startsWith('['),
+    )
+    .map((entry) => `/${entry.name.replace(/\.astro$/, '')}/`)
+    .filter((path) => path !== '/index/' && path !== '/404/'),
+);
+
+/**
  * Resolves a link written in the chapter `fromSlug` (served at /chapters/<slug>/) and returns
  * what is wrong with it, or null when it lands on an existing page and anchor.
  */
@@ -93,7 +108,7 @@ function internalLinkProblem(target: string, fromSlug: string): string | null {
       return `${target}: no glossary entry #${fragment}`;
     return null;
   }
-  if (path === '/' && fragment === '') return null;
+  if ((path === '/' || STATIC_PAGES.has(path)) && fragment === '') return null;
   return `${target} resolves to ${path}, which is not a page of the site`;
 }
 
