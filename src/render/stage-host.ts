@@ -7,7 +7,11 @@ import type { StageFactory, StageInput, StageRenderer } from './stage';
  * runs a ticker of its own, so nothing animates off-screen or in a hidden tab.
  */
 export interface StageHandle {
-  /** Draw `view` now (and render), so a paused step is visible at once. */
+  /**
+   * Hand the stage a new picture. It is rendered by the next `frame()`, which the widget's frame
+   * loop calls in the same animation frame: rendering here too drew every changed frame twice
+   * (in headless Chromium's software WebGL that doubled the GPU process's work per frame).
+   */
   show(input: StageInput): void;
   /** Advance tweens by `dtMs` and render. True while something still moves. */
   frame(dtMs: number, animate: boolean): boolean;
@@ -111,7 +115,6 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
     callbacks.onReady({
       show(input) {
         current.show(input);
-        created.render(stage);
       },
       frame(dtMs, animate) {
         const moving = current.tick(dtMs, animate);
