@@ -4,6 +4,8 @@ import expressiveCode from 'astro-expressive-code';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { pixiStableShaderNames } from './scripts/pixi-stable-shader-names.mjs';
+import { satteri } from '@astrojs/markdown-satteri';
+import { codeComparePlugin } from './src/markdown/code-compare.ts';
 
 /**
  * Teams host the build under a sub-path of their own docs domain, so both the origin and the base
@@ -26,6 +28,9 @@ export default defineConfig({
   },
   // Without it every widget mount keeps ~45 KB of heap in Pixi's shader tables (issue #5).
   vite: { plugins: [pixiStableShaderNames()] },
+  // Astro's own processor, plus: a chapter's buggy and fixed programs side by side, their changed
+  // lines marked (src/markdown/code-compare.ts). MDX inherits it; Expressive Code adds its plugin.
+  markdown: { processor: satteri({ mdastPlugins: [codeComparePlugin] }) },
   integrations: [
     // Expressive Code must come before mdx() so it handles fenced code inside MDX too.
     // Its options are in ec.config.mjs, where the <Code> component can read them too.

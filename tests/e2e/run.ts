@@ -5,7 +5,12 @@ import { hasChromium, launchChromium } from '../harness/chromium';
 import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
-import { checkDumpReader, checkPrintStyles, checkThemeToggle } from './site-checks';
+import {
+  checkCodeCompare,
+  checkDumpReader,
+  checkPrintStyles,
+  checkThemeToggle,
+} from './site-checks';
 import { runtimeWidgetChecks } from './widgets/index';
 import { checkChapterWidget, checkLine, failuresOf, type WidgetCheck } from './widget-checks';
 
@@ -107,6 +112,7 @@ async function main(): Promise<number> {
       record(await checkDumpReader(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
       if (firstChapter) record(await checkPrintStyles(browser, server.siteUrl, firstChapter));
+      record(await checkCodeCompare(browser, server.siteUrl, 'chapters/ghost-leaks/'));
       // Every registered widget's own checks: tests/e2e/widgets/.
       await runtimeWidgetChecks(browser, server.siteUrl, record);
     }

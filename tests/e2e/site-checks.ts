@@ -105,3 +105,49 @@ export async function checkDumpReader(browser: Browser, siteUrl: string): Promis
   }
   return { name, problems };
 }
+
+/**
+ * The incidents' buggy and fixed programs (src/markdown/code-compare.ts): side by side on a wide
+ * screen, with the diff's marks on both; stacked on a phone, with nothing wider than the page.
+ */
+export async function checkCodeCompare(browser: Browser, siteUrl: string, chapterPath: string) {
+  const name = `/${chapterPath}: buggy and fixed programs side by side when wide, stacked on a phone`;
+  const problems: string[] = [];
+  for (const { width, sideBySide } of [
+    { width: 1280, sideBySide: true },
+    { width: 360, sideBySide: false },
+  ]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL(chapterPath, siteUrl).href);
+      const pairs = await page.locator('.code-compare').evaluateAll((groups) =>
+        groups.map((group) => {
+          const [buggy, fixed] = [...group.children].map((child) => child.getBoundingClientRect());
+          return {
+            label: group.getAttribute('aria-label') ?? '',
+            sameRow: buggy !== undefined && fixed !== undefined && buggy.top === fixed.top,
+            del: group.querySelectorAll('.ec-line.del').length,
+            ins: group.querySelectorAll('.ec-line.ins').length,
+          };
+        }),
+      );
+      if (pairs.length === 0) problems.push(`${width} px: no buggy/fixed pair on the page`);
+      for (const pair of pairs) {
+        if (pair.sameRow !== sideBySide) {
+          problems.push(
+            `${width} px: ${pair.label} is ${pair.sameRow ? 'side by side' : 'stacked'}`,
+          );
+        }
+        if (pair.del + pair.ins === 0) problems.push(`${pair.label}: no changed line is marked`);
+      }
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      if (overflow > 0) problems.push(`${width} px: the page scrolls sideways by ${overflow} px`);
+    } finally {
+      await context.close();
+    }
+  }
+  return { name, problems } satisfies WidgetCheck;
+}
