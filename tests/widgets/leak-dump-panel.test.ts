@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseParams } from '../../src/scenarios/params';
 import type { GView, Simulation } from '../../src/scenarios/types';
-import { dumpGroups } from '../../src/widgets/leak-lab/dump-groups';
+import { readDump, type ReaderGroup } from '../../src/dump-reader/read-dump';
 import type { LabValues, LeakLab } from '../../src/widgets/leak-lab/lab';
 import { afterfuncLab } from '../../src/widgets/afterfunc-leak/lab';
 import { onceStallLab } from '../../src/widgets/once-stall/lab';
@@ -39,6 +39,13 @@ function countsFromModel(sim: Simulation): { state: string; count: number }[] {
 /** Groups of equal size come in goroutine-id order in the dump; compare them by state instead. */
 function canonical(groups: { state: string; count: number }[]) {
   return groups.sort((a, b) => b.count - a.count || a.state.localeCompare(b.state));
+}
+
+/** The panel's groups: the dump reader's reading of the model's dump (a model dump always reads). */
+function dumpGroups(dump: string): readonly ReaderGroup[] {
+  const result = readDump(dump);
+  if (!result.ok) throw new Error(result.message);
+  return result.reading.groups;
 }
 
 function runTo(lab: LeakLab, raw: Record<string, string>, side: 'buggy' | 'fixed', tNs: number) {
@@ -79,7 +86,8 @@ describe('dump panel, the leak itself', () => {
     const sim = runTo(onceStallLab, { mode: 'block', qps: '100' }, 'buggy', 2_000_000_000);
     const [top] = dumpGroups(sim.dump());
     expect(top?.state).toBe('sync.Mutex.Lock');
-    expect(top?.frames.some((f) => f.startsWith('sync.(*Once).doSlow'))).toBe(true);
+    expect(top?.frames.some((f) => f.func === 'sync.(*Once).doSlow')).toBe(true);
+    expect(top?.incident).toBe('once-stall');
     expect(top?.count).toBe((sim.counters()['calls'] ?? 0) - 1);
   });
 
@@ -88,6 +96,7 @@ describe('dump panel, the leak itself', () => {
     const [top] = dumpGroups(sim.dump());
     expect(top?.state).toBe('sleep');
     expect(top?.count).toBe(sim.view(0).extra['innerHandlers']);
+    expect(top?.incident).toBe('timeout-handler');
   });
 });
 

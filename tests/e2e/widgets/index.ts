@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { WidgetCheck } from '../widget-checks';
 import { checkWidgetBudget } from './budget';
+import { checkDumpPanel } from './dump-panel';
 import { checkHostileQueries } from './hostile';
 import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
 import { checkMountCycles, checkTenWidgets } from './lifecycle';
@@ -45,6 +46,12 @@ export async function runtimeWidgetChecks(
         checkWidgetInteractions(browser, siteUrl, current),
       );
       await add(`${current.id}: keyboard`, () => checkWidgetKeyboard(browser, siteUrl, current));
+      const { dumpTopIncident } = current;
+      if (dumpTopIncident !== undefined) {
+        await add(`${current.id}: dump panel`, () =>
+          checkDumpPanel(browser, siteUrl, { ...current, dumpTopIncident }),
+        );
+      }
       await add(`${current.id}: hostile links`, () =>
         checkHostileQueries(browser, siteUrl, current),
       );

@@ -16,6 +16,11 @@ export interface WidgetSpec {
   readonly start: string;
   /** False when the scenario draws nothing at random, so the seed cannot change the picture. */
   readonly seeded: boolean;
+  /**
+   * Leak labs: the incident the largest group of the buggy run's goroutine dump points to at
+   * `start` ('' when the dump shows none, as for a timer that holds no goroutine).
+   */
+  readonly dumpTopIncident?: string;
 }
 
 export const RUNTIME_WIDGETS: readonly WidgetSpec[] = [
@@ -33,7 +38,26 @@ export const RUNTIME_WIDGETS: readonly WidgetSpec[] = [
   { id: 'stack-growth', schema: stackGrowth.params, start: 'seed=1&step=590', seeded: false },
   { id: 'preemption', schema: preemption.params, start: 'seed=1&step=200', seeded: false },
   // Leak labs: the widget's schema is the scenario's without the fix switch (both runs are shown).
-  { id: 'afterfunc-leak', schema: afterfuncLab.schema, start: 'seed=3&t=1.5s', seeded: true },
-  { id: 'timeout-handler', schema: timeoutHandlerLab.schema, start: 'seed=3&t=5s', seeded: true },
-  { id: 'once-stall', schema: onceStallLab.schema, start: 'seed=3&t=2s', seeded: true },
+  // A pending AfterFunc holds no goroutine, so the default (never stopped) run's dump shows nothing.
+  {
+    id: 'afterfunc-leak',
+    schema: afterfuncLab.schema,
+    start: 'seed=3&t=1.5s',
+    seeded: true,
+    dumpTopIncident: '',
+  },
+  {
+    id: 'timeout-handler',
+    schema: timeoutHandlerLab.schema,
+    start: 'seed=3&t=5s',
+    seeded: true,
+    dumpTopIncident: 'timeout-handler',
+  },
+  {
+    id: 'once-stall',
+    schema: onceStallLab.schema,
+    start: 'seed=3&t=2s',
+    seeded: true,
+    dumpTopIncident: 'once-stall',
+  },
 ];
