@@ -4,7 +4,7 @@
  * the goroutine. Nothing here knows which scenario produced the dump.
  */
 import type { StackGroup } from '../model/traceback.ts';
-import type { Incident } from './observability.ts';
+import type { Incident } from './observability-run.ts';
 
 export interface IncidentSignature {
   readonly incident: Incident;

@@ -5,7 +5,7 @@
 import type { AlertRule, AlertState, FiringInterval } from '../../scenarios/alert-rule';
 import { evaluateAlert, timeToDetectMs } from '../../scenarios/alert-rule';
 import { formatDuration } from '../../scenarios/duration';
-import type { ObservabilityValues } from '../../scenarios/observability';
+import type { Incident, ObservabilityValues } from '../../scenarios/observability-run';
 import type { Series } from '../../scenarios/types';
 
 export interface DashboardPanel {
@@ -37,10 +37,24 @@ export interface Dashboard {
 /** The key the widget puts the dashboard under in the View's `extra`. */
 export const DASHBOARD_KEY = 'dashboard';
 
-const NO_HTTP = 'no HTTP server in this incident’s model';
+/** Why a panel is empty, short enough for the stage's label column; the widget's notes say more. */
+const NO_HTTP = 'no HTTP server in this model';
+const NO_REQUESTS = 'no requests in this model';
+const NONE_ANSWERED = 'no request answered yet';
 
 function finiteOrNull(xs: readonly number[] | undefined): readonly number[] | null {
   return xs !== undefined && xs.some(Number.isFinite) ? xs : null;
+}
+
+/** The panel of `values`, or an empty one saying `why` when the series has no figure at all. */
+function panel(
+  title: string,
+  unit: string,
+  values: readonly number[] | undefined,
+  why: string,
+): DashboardPanel {
+  const finite = finiteOrNull(values);
+  return { title, unit, values: finite ?? [], rule: null, missing: finite === null ? why : null };
 }
 
 /** The leak starts with the traffic, at t = 0, in every incident run. */
@@ -51,15 +65,14 @@ export function buildDashboard(
   rule: AlertRule,
   position: { readonly nowNs: number; readonly events: number },
   horizonNs: number,
-  caption: string,
+  service: { readonly incident: Incident; readonly caption: string },
 ): Dashboard {
   const { nowNs, events } = position;
   const tMs = series.t_ms;
   const goroutines = series['goroutines'] ?? [];
   const alert = evaluateAlert(tMs, goroutines, rule);
   const rates = alert.ratePerMin.map((r) => r ?? Number.NaN);
-  const latency = finiteOrNull(series['latencyMs']);
-  const conns = finiteOrNull(series['openConns']);
+  const serves = service.incident !== 'afterfunc-leak';
   const heapMiB = (series['heapBytes'] ?? []).map((b) => b / 2 ** 20);
   const usesLevel = rule.mode !== 'rate';
   const usesRate = rule.mode !== 'threshold';
@@ -84,26 +97,15 @@ export function buildDashboard(
         missing: null,
       },
       { title: 'heap', unit: ' MiB', values: heapMiB, rule: null, missing: null },
-      {
-        title: 'mean latency',
-        unit: ' ms',
-        values: latency ?? [],
-        rule: null,
-        missing: latency === null ? NO_HTTP : null,
-      },
-      {
-        title: 'open connections',
-        unit: '',
-        values: conns ?? [],
-        rule: null,
-        missing: conns === null ? NO_HTTP : null,
-      },
+      panel('requests in flight', '', series['inFlight'], NO_REQUESTS),
+      panel('mean latency', ' ms', series['latencyMs'], serves ? NONE_ANSWERED : NO_REQUESTS),
+      panel('open connections', '', series['openConns'], NO_HTTP),
     ],
     firing: alert.firing,
     state: alert.states.at(-1) ?? 'inactive',
     timeToDetectMs: timeToDetectMs(alert, LEAK_START_MS),
     rule,
-    caption,
+    caption: service.caption,
   };
 }
 
