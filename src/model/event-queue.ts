@@ -8,7 +8,10 @@
 export const EvKind = {
   /** The M on P `a` carries on (op finished, or it starts/ends a scheduling round); `b` = P.gen. */
   RunP: 0,
-  /** `sysmon` wakes up. */
+  /**
+   * `sysmon` wakes up: `a` = 0 after its `usleep(delay)`, 1 from its `sched.sysmonwait` sleep;
+   * `b` = `Sched.sysmonGen` (an older one is stale).
+   */
   Sysmon: 1,
   /** The syscall of G `a` returns on M `b`. */
   SyscallExit: 2,
@@ -18,6 +21,9 @@ export const EvKind = {
   Timer: 4,
 } as const;
 export type EvKind = (typeof EvKind)[keyof typeof EvKind];
+
+/** `a` of a Sysmon event that ends sysmon's `sched.sysmonwait` sleep (0: the end of a usleep). */
+export const SYSMON_RESUME = 1;
 
 /** At one instant: the outside world first (I/O, syscalls, timers), then sysmon, then the Ps. */
 const PRIORITY: readonly number[] = [2, 1, 0, 0, 0];

@@ -3,7 +3,7 @@
  * acquirep (facts 8, 14, 16). https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
  */
 import { M_CREATE_NS, M_WAKE_NS, SYSMON_MIN_DELAY_NS } from './constants.ts';
-import { EvKind, pushEvent } from './event-queue.ts';
+import { EvKind, pushEvent, SYSMON_RESUME } from './event-queue.ts';
 import type { World } from './program.ts';
 import { runqempty } from './runq.ts';
 import { NO, globalRunqLen, type MRec, type PRec, type Sched } from './state.ts';
@@ -100,12 +100,14 @@ export function startm(w: World, p: PRec | null, spinning: boolean): void {
   m.spinning = spinning;
   acquirep(m, p);
   kickP(s, p, delay);
-  wakeSysmon(w);
 }
 
 /**
- * sysmon sleeps while every P is idle; an M taking a P again (startm, a netpoll or timer wake-up,
- * exitsyscall) wakes it, and it restarts with its short ticks.
+ * `notewakeup(&sched.sysmonnote)` from a syscall (entersyscall_sysmon, exitsyscallfast_pidle,
+ * exitsyscall0): sysmon leaves its `sched.sysmonwait` sleep now, "as a bet that since it had
+ * retaken a P from a syscall before, it may need to do it again shortly", with `idle` and `delay`
+ * back at 20µs. Its pending wake-up at the next timer goes stale (sysmonGen).
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go (sysmon, exitsyscallfast_pidle)
  */
 export function wakeSysmon(w: World): void {
   const s = w.s;
@@ -113,7 +115,8 @@ export function wakeSysmon(w: World): void {
   s.sysmonWait = false;
   s.sysmonIdle = 0;
   s.sysmonDelay = SYSMON_MIN_DELAY_NS;
-  pushEvent(s.queue, s.now + SYSMON_MIN_DELAY_NS, EvKind.Sysmon, 0, 0);
+  s.sysmonGen++;
+  pushEvent(s.queue, s.now + M_WAKE_NS, EvKind.Sysmon, SYSMON_RESUME, s.sysmonGen);
 }
 
 /** stopm: the M parks on `sched.midle` until startm needs it. */

@@ -5,7 +5,7 @@
  */
 import { M_WAKE_NS } from './constants.ts';
 import { EvKind, pushEvent } from './event-queue.ts';
-import { acquirep, kickP, pidleget, startm, stopm, wakeSysmon, wakep } from './m.ts';
+import { acquirep, kickP, pidleget, startm, stopm, wakep } from './m.ts';
 import { gopark } from './park.ts';
 import type { World } from './program.ts';
 import { globrunqput, runqput } from './runq.ts';
@@ -37,7 +37,6 @@ export function onNetReady(w: World, gi: number): void {
   }
   // findRunnable after a blocking netpoll: acquire an idle P, run the first G, inject the rest.
   acquirep(m, p);
-  wakeSysmon(w);
   runqput(s, p, list.shift()!, false);
   injectglist(w, list, p);
   kickP(s, p, M_WAKE_NS);

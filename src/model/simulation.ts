@@ -13,7 +13,14 @@ import type {
 } from '../scenarios/types.ts';
 import { MAX_M_COUNT, SYSMON_MAX_DELAY_NS, SYSMON_MIN_DELAY_NS } from './constants.ts';
 import { dumpText } from './dump.ts';
-import { EvKind, newEventQueue, popEvent, pushEvent, type PoppedEvent } from './event-queue.ts';
+import {
+  EvKind,
+  newEventQueue,
+  popEvent,
+  pushEvent,
+  SYSMON_RESUME,
+  type PoppedEvent,
+} from './event-queue.ts';
 import { kickP } from './m.ts';
 import { sampleUntil, schedFigures, type ExtraSampler } from './metrics.ts';
 import { onNetReady } from './netpoll.ts';
@@ -117,6 +124,7 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     sysmonIdle: steady ? 51 : 0,
     sysmonDelay: steady ? SYSMON_MAX_DELAY_NS : SYSMON_MIN_DELAY_NS,
     sysmonWait: false,
+    sysmonGen: 0,
     lastpoll: 1,
     pollerM: NO,
     netReady: [],
@@ -142,6 +150,15 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
   p0.m = 0;
   pushEvent(s.queue, cfg.sysmonStartNs, EvKind.Sysmon, 0, 0);
   return s;
+}
+
+/**
+ * An event that no longer applies, skipped without counting: a RunP whose P has moved on
+ * (preempted, handed off), or a sysmon wake-up from a sleep a syscall already ended.
+ */
+function isStale(s: Sched, kind: number, a: number, b: number): boolean {
+  if (kind === EvKind.RunP) return s.allp[a]!.gen !== b;
+  return kind === EvKind.Sysmon && b !== s.sysmonGen;
 }
 
 interface SavedCheckpoint extends Checkpoint {
@@ -205,8 +222,7 @@ export class ModelSimulation implements Simulation {
         this.finish(s.cfg.horizonNs);
         return false;
       }
-      // A RunP whose P has moved on (preempted, handed off) is stale: skip it silently.
-      if (ev.kind !== EvKind.RunP || s.allp[ev.a]!.gen === ev.b) break;
+      if (!isStale(s, ev.kind, ev.a, ev.b)) break;
     }
     if (ev.t > s.nextSampleNs - 1)
       sampleUntil(s, ev.t + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
@@ -217,7 +233,7 @@ export class ModelSimulation implements Simulation {
         runP(w, s.allp[ev.a]!);
         break;
       case EvKind.Sysmon:
-        sysmon(w);
+        sysmon(w, ev.a === SYSMON_RESUME);
         break;
       case EvKind.SyscallExit:
         exitsyscall(w, ev.a, ev.b);
@@ -250,9 +266,19 @@ export class ModelSimulation implements Simulation {
     );
   }
 
+  /**
+   * When the next live event is due (Infinity with none); stale events at the head of the agenda
+   * are dropped first, so a caller comparing times never steps past its limit because of one.
+   */
+  headTimeNs(): number {
+    const q = this.w.s.queue;
+    while (q.size > 0 && isStale(this.w.s, q.kind[0]!, q.a[0]!, q.b[0]!)) popEvent(q, this.ev);
+    return q.size > 0 ? q.t[0]! : Infinity;
+  }
+
   runUntil(tNs: number): void {
     const s = this.w.s;
-    while (!s.done && s.queue.size > 0 && s.queue.t[0]! <= tNs) this.step();
+    while (!s.done && this.headTimeNs() <= tNs) this.step();
     if (!s.done && s.queue.size === 0) this.step();
     // Nothing happens until the next event: the clock can stand at tNs.
     if (!s.done && tNs > s.now && tNs <= s.cfg.horizonNs) {

@@ -140,8 +140,13 @@ export interface Sched {
   /** sysmon's `idle` rounds and current `delay`. */
   sysmonIdle: number;
   sysmonDelay: number;
-  /** True while sysmon sleeps because every P is idle (`sched.sysmonwait`). */
+  /**
+   * True while sysmon sleeps because every P is idle (`sched.sysmonwait`): until the next timer,
+   * at most `forcegcperiod/2`, unless a syscall wakes it first (sysmon.ts).
+   */
   sysmonWait: boolean;
+  /** Bumped when a syscall wakes sysmon early, so its pending wake-up at the timer goes stale. */
+  sysmonGen: number;
   /** `sched.lastpoll`: last netpoll time; 0 while an M blocks in netpoll. */
   lastpoll: number;
   /** The M blocked in netpoll, or -1. */

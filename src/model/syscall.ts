@@ -15,6 +15,8 @@ export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   const s = w.s;
   const m = s.allm[p.m]!;
   const from = tracing(s) ? placeOf(s, g.idx) : null;
+  // reentersyscall: sysmon asleep in sched.sysmonwait is woken (entersyscall_sysmon).
+  wakeSysmon(w);
   g.status = '_Gsyscall';
   g.where = 'syscall';
   g.at = m.id;
@@ -63,12 +65,15 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
   m.inSyscall = false;
   const oldp = m.oldp === NO ? null : s.allp[m.oldp]!;
   m.oldp = NO;
-  // exitsyscallfast: our old P is still ours if nobody retook it; else any idle P.
+  // exitsyscallfast: our old P is still ours if nobody retook it; else any idle P, which wakes
+  // sysmon if it sleeps in sched.sysmonwait (exitsyscallfast_pidle).
   let p: PRec | null = oldp !== null && oldp.status === '_Psyscall' ? oldp : null;
-  if (p === null) p = pidleget(s);
+  if (p === null) {
+    p = pidleget(s);
+    if (p !== null) wakeSysmon(w);
+  }
   if (p !== null) {
     acquirep(m, p);
-    wakeSysmon(w);
     g.status = '_Grunning';
     g.where = 'running';
     g.at = p.id;

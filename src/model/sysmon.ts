@@ -3,6 +3,7 @@
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go (sysmon, retake, preemptone)
  */
 import {
+  FORCE_GC_PERIOD_NS,
   FORCE_PREEMPT_NS,
   SYSCALL_RETAKE_NS,
   SYSMON_IDLE_ROUNDS,
@@ -10,22 +11,39 @@ import {
   SYSMON_MIN_DELAY_NS,
   SYSMON_NETPOLL_NS,
 } from './constants.ts';
-import { EvKind, pushEvent } from './event-queue.ts';
+import { EvKind, pushEvent, SYSMON_RESUME } from './event-queue.ts';
 import { handoffp, startm } from './m.ts';
 import { injectglist, netpoll } from './netpoll.ts';
 import type { World } from './program.ts';
 import { preemptNow } from './run.ts';
 import { runqempty } from './runq.ts';
 import { NO, type PRec } from './state.ts';
-import { hasDueTimer } from './timers.ts';
+import { hasDueTimer, timeSleepUntil } from './timers.ts';
 import { emit, tracing } from './trace.ts';
 
-export function sysmon(w: World): void {
+/**
+ * One round of proc.go's sysmon loop, after its `usleep(delay)` (`resumed` false) or after its
+ * `sched.sysmonwait` sleep (`resumed` true: the rest of that round).
+ *
+ * With every P idle, sysmon sets `sched.sysmonwait` and sleeps on `sched.sysmonnote` until the
+ * next timer (`timeSleepUntil`), at most `forcegcperiod/2`. Only a syscall (entersyscall_sysmon,
+ * exitsyscallfast_pidle, exitsyscall0) or startTheWorld wakes it earlier (wakeSysmon in m.ts), and
+ * only such a wake resets `idle` and `delay` to 20µs; an M taking a P for a netpoll or timer
+ * wake-up does not wake it. Either way the round then goes on with the network poll and retake.
+ * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go (sysmon)
+ */
+export function sysmon(w: World, resumed: boolean): void {
   const s = w.s;
-  // With every P idle sysmon sleeps (sched.sysmonwait) until a P gets busy again.
-  if (s.pidle.length === s.cfg.gomaxprocs && s.inSyscall === 0) {
-    s.sysmonWait = true;
-    return;
+  if (resumed) {
+    s.sysmonWait = false;
+  } else if (s.pidle.length === s.cfg.gomaxprocs) {
+    const next = timeSleepUntil(w);
+    if (next > s.now) {
+      s.sysmonWait = true;
+      const sleep = Math.min(next - s.now, FORCE_GC_PERIOD_NS / 2);
+      pushEvent(s.queue, s.now + sleep, EvKind.Sysmon, SYSMON_RESUME, s.sysmonGen);
+      return;
+    }
   }
   // Fact 11: poll the network if nobody has for 10ms.
   if (s.netWaiters > 0 && s.lastpoll !== 0 && s.lastpoll + SYSMON_NETPOLL_NS < s.now) {
@@ -40,7 +58,7 @@ export function sysmon(w: World): void {
   if (s.sysmonIdle === 0) s.sysmonDelay = SYSMON_MIN_DELAY_NS;
   else if (s.sysmonIdle > SYSMON_IDLE_ROUNDS) s.sysmonDelay *= 2;
   if (s.sysmonDelay > SYSMON_MAX_DELAY_NS) s.sysmonDelay = SYSMON_MAX_DELAY_NS;
-  pushEvent(s.queue, s.now + s.sysmonDelay, EvKind.Sysmon, 0, 0);
+  pushEvent(s.queue, s.now + s.sysmonDelay, EvKind.Sysmon, 0, s.sysmonGen);
 }
 
 function overdueTimer(w: World): boolean {

@@ -5,7 +5,7 @@
  */
 import { EvKind, pushEvent } from './event-queue.ts';
 import { goready } from './park.ts';
-import { acquirep, kickP, pidleget, pidleremove, startm, wakeSysmon } from './m.ts';
+import { acquirep, kickP, pidleget, pidleremove, startm } from './m.ts';
 import { M_WAKE_NS } from './constants.ts';
 import type { World } from './program.ts';
 import { heapPopMin, heapPush } from './stdlib/timer-heap.ts';
@@ -60,6 +60,32 @@ export function hasTimers(w: World, p: PRec): boolean {
   return false;
 }
 
+/**
+ * Timer heaps the engine does not run itself (stdlib/'s, run by StdlibSimulation) still decide
+ * how long sysmon sleeps: each registers its earliest `when` over every P (Infinity with none).
+ */
+export type EarliestTimer = (w: World) => number;
+const earliestTimers: EarliestTimer[] = [];
+
+export function registerEarliestTimer(earliest: EarliestTimer): void {
+  if (!earliestTimers.includes(earliest)) earliestTimers.push(earliest);
+}
+
+/**
+ * timeSleepUntil: the earliest timer over every P (Infinity with none), how long sysmon may sleep
+ * while every P is idle. https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go
+ */
+export function timeSleepUntil(w: World): number {
+  let next = Infinity;
+  const allp = w.s.allp;
+  for (let i = 0; i < allp.length; i++) {
+    const first = allp[i]!.timers[0];
+    if (first !== undefined && first.when < next) next = first.when;
+  }
+  for (let i = 0; i < earliestTimers.length; i++) next = Math.min(next, earliestTimers[i]!(w));
+  return next;
+}
+
 /** `pp.timers.check(now)`: run `owner`'s due timers; each readies its G onto `cur` (the M's P). */
 export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
   const s = w.s;
@@ -99,7 +125,6 @@ export function onTimer(w: World, pid: number): void {
     s.pollerM = NO;
     s.lastpoll = s.now;
     acquirep(m, p);
-    wakeSysmon(w);
     kickP(s, p, M_WAKE_NS);
     return;
   }

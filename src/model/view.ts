@@ -38,7 +38,8 @@ function sysmonOf(s: Sched): SysmonView {
   const q = s.queue;
   let next: number | null = null;
   for (let i = 0; i < q.size; i++) {
-    if (q.kind[i] === EvKind.Sysmon && (next === null || q.t[i]! < next)) next = q.t[i]!;
+    if (q.kind[i] === EvKind.Sysmon && q.b[i] === s.sysmonGen && (next === null || q.t[i]! < next))
+      next = q.t[i]!;
   }
   return { nextTickNs: s.sysmonWait ? null : next, delayNs: s.sysmonDelay };
 }

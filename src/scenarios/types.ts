@@ -151,7 +151,10 @@ export interface View {
 
 /** sysmon at one instant: when it wakes next and how long it sleeps between ticks. */
 export interface SysmonView {
-  /** Its next tick, or null while it sleeps until a P gets busy (`sched.sysmonwait`). */
+  /**
+   * Its next tick, or null while every P is idle and it sleeps in `sched.sysmonwait` (until the
+   * next timer, or a syscall wakes it).
+   */
   readonly nextTickNs: number | null;
   /** Its current sleep: 20µs, doubling after 50 idle rounds up to 10ms (proc.go: sysmon). */
   readonly delayNs: number;

@@ -177,13 +177,46 @@ describe('syscalls, netpoller, threads', () => {
     expect(polled.tNs).toBeLessThan(12 * ms);
   });
 
-  test('fact 10: sysmon, asleep while every P idles in netpoll, wakes with the Ps and preempts again', () => {
+  // proc.go's sysmon: with every P idle it sets sched.sysmonwait and sleeps until the next timer
+  // (timeSleepUntil), at most forcegcperiod/2; only a syscall (or startTheWorld) wakes it early.
+  test('fact 10: sysmon asleep in sysmonwait is not woken by a netpoll wake-up: the woken spinners run unpreempted', () => {
     const reader = (name: string) => prog(name, [netread(5 * ms), spin(100 * ms)]);
     const sim = simOf(spawnAll([reader('main.a'), reader('main.b')]), { traceCapacity: 100_000 });
+    sim.runUntil(4 * ms);
+    expect(sim.state.sysmonWait).toBe(true);
+    runToEnd(sim);
+    // One P, two 100ms spinners: the second starts only when the first is done.
+    expect(sim.trace().filter((e) => e.kind === 'preempt')).toHaveLength(0);
+    expect(sim.nowNs).toBeGreaterThan(205 * ms);
+  });
+
+  test('fact 10: sysmon asleep in sysmonwait wakes at the next timer, keeps its long sleeps, and preempts again', () => {
+    // 3ms of spinning first stretch sysmon's sleeps past 20µs (50 idle rounds, then doubling).
+    const worker = (name: string) => prog(name, [spin(3 * ms), sleep(5 * ms), spin(100 * ms)]);
+    const sim = simOf(spawnAll([worker('main.a'), worker('main.b')]), { traceCapacity: 100_000 });
+    sim.runUntil(7 * ms);
+    expect(sim.state.sysmonWait).toBe(true);
+    const delay = sim.state.sysmonDelay;
+    expect(delay).toBeGreaterThan(SYSMON_MIN_DELAY_NS);
+    // G a's timer is due just after 8ms.
+    sim.runUntil(8.5 * ms);
+    expect(sim.state.sysmonWait).toBe(false);
+    // A timer wake-up resets nothing: the sleeps go on doubling.
+    expect(sim.state.sysmonDelay).toBe(2 * delay);
     runToEnd(sim);
     const preempts = sim.trace().filter((e) => e.kind === 'preempt');
     expect(preempts.length).toBeGreaterThan(5);
-    expect(preempts[0]!.tNs).toBeLessThan(5 * ms + 21 * ms);
+    expect(preempts[0]!.tNs).toBeLessThan(8 * ms + 21 * ms);
+  });
+
+  test('fact 10: a syscall wakes sysmon from sysmonwait and resets its sleep to 20µs', () => {
+    const sim = simOf(spawnAll([prog('main.a', [spin(3 * ms), netread(5 * ms), syscall(2 * ms)])]));
+    sim.runUntil(7 * ms);
+    expect(sim.state.sysmonWait).toBe(true);
+    expect(sim.state.sysmonDelay).toBeGreaterThan(SYSMON_MIN_DELAY_NS);
+    while (sim.state.inSyscall === 0) sim.step();
+    expect(sim.state.sysmonWait).toBe(false);
+    expect(sim.state.sysmonDelay).toBe(SYSMON_MIN_DELAY_NS);
   });
 
   test('fact 15: goroutines waiting on the network hold no M', () => {

@@ -17,7 +17,14 @@ import type { World } from '../program.ts';
 import { stdlibDump } from './dump.ts';
 import { nextStdlibTimer, runStdlibTimers, type NextTimer } from './engine-bridge.ts';
 import { newStdlibState, type StdlibShape } from './stdlib-state.ts';
+import { nextWhenAnyP } from './timers.ts';
+import { registerEarliestTimer } from '../timers.ts';
 import './ops-index.ts';
+
+// sysmon, asleep while every P is idle, wakes for stdlib timers too (timeSleepUntil).
+registerEarliestTimer((w) =>
+  w.s.stdlib === undefined ? Infinity : nextWhenAnyP(w.s.stdlib.timers),
+);
 
 /**
  * With every P idle, the last M sleeps in `netpoll(delay)` until the next timer, and on Linux
@@ -101,7 +108,7 @@ export class StdlibSimulation implements Simulation {
     const w = this.engine.world;
     const s = w.s;
     const due = this.due;
-    const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+    const head = this.engine.headTimeNs();
     if (due <= head && due <= s.cfg.horizonNs) {
       if (due > s.nextSampleNs - 1)
         sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
@@ -154,7 +161,7 @@ export class StdlibSimulation implements Simulation {
     const s = this.engine.state;
     for (;;) {
       if (s.done) return;
-      const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+      const head = this.engine.headTimeNs();
       this.findNextTimer();
       const timer = this.due;
       // Nothing left at all: one more step lets the engine finish (and run checkdead).
@@ -162,7 +169,14 @@ export class StdlibSimulation implements Simulation {
         this.stepWith();
         return;
       }
-      if (Math.min(head, timer) > tNs) return;
+      if (Math.min(head, timer) > tNs) {
+        // Nothing happens until then (sysmon may sleep for a minute): the clock can stand at tNs.
+        if (tNs > s.now && tNs <= s.cfg.horizonNs) {
+          sampleUntil(s, tNs + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
+          s.now = tNs;
+        }
+        return;
+      }
       if (!this.stepWith()) return;
     }
   }
