@@ -109,7 +109,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'sysmon',
     term: 'sysmon',
     definition:
-      'A runtime thread that runs without a P. It wakes every 20 µs, backing off to 10 ms when there is nothing to do, and preempts goroutines that have run for more than 10 ms, takes Ps back from threads stuck in system calls, polls the network if nobody has for 10 ms, and starts a forced GC when none has run for two minutes.',
+      'A runtime thread that runs without a P. It starts by waking every 20 µs; after about 1 ms in which it has taken no P back from a system call, its sleep doubles each round up to 10 ms, so a CPU-bound program is checked every 10 ms, and when every P is idle it sleeps until the next timer. It preempts goroutines that have run for 10 ms, takes Ps back from threads stuck in system calls, polls the network if nobody has for 10 ms, and starts a forced GC when none has run for two minutes.',
     source: { label: 'runtime/proc.go: sysmon, retake', url: runtimeFile('proc.go') },
   },
   {

@@ -27,7 +27,7 @@ export const incidents: readonly Incident[] = [
     anchor: 'incident-2-the-503s-that-kept-working',
     title: 'The 503s that kept working',
     symptom:
-      'Every request got its 503 after one second, yet goroutines jumped to hundreds and the slow database saw no drop in load.',
+      'Every request got its 503 after one second, yet goroutines jumped to hundreds and the slow pricing service saw no drop in load.',
     cause: 'http.TimeoutHandler',
   },
   {
