@@ -38,6 +38,26 @@ const NO_WEBGL =
   'The controls, the transcript and the charts still work.';
 
 /**
+ * How every stage's renderer is made; the render bench's floor (tests/bench/render-floor.ts)
+ * makes its control renderer with the same options, so the two draw under the same conditions.
+ */
+export function rendererOptions(size: { width: number; height: number }) {
+  return {
+    ...size,
+    autoDensity: true,
+    resolution: window.devicePixelRatio,
+    backgroundAlpha: 0,
+    // Squares and straight bars: edge smoothing buys nothing visible, and where WebGL runs in
+    // software (headless browsers, GPU blocklists) multisampling multiplies the cost of a frame.
+    antialias: false,
+    // ./pixi imports the extensions the stages need; skip Pixi's own browser bundle.
+    manageImports: false,
+    // Lets tests and the bench read the canvas back after a render.
+    preserveDrawingBuffer: true,
+  };
+}
+
+/**
  * Mounts a PixiJS stage into `host`, implementing the lifecycle every widget shares:
  * - the renderer is created only when `host` comes within 200px of the viewport;
  * - `init()` is async, so teardown may run first: a `disposed` flag guards it (destroying a
@@ -80,19 +100,7 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
       return;
     }
     const created = new pixi.WebGLRenderer();
-    await created.init({
-      ...size(),
-      autoDensity: true,
-      resolution: window.devicePixelRatio,
-      backgroundAlpha: 0,
-      // Squares and straight bars: edge smoothing buys nothing visible, and where WebGL runs in
-      // software (headless browsers, GPU blocklists) multisampling multiplies the cost of a frame.
-      antialias: false,
-      // ./pixi imports the extensions the stages need; skip Pixi's own browser bundle.
-      manageImports: false,
-      // Lets tests and the bench read the canvas back after a render.
-      preserveDrawingBuffer: true,
-    });
+    await created.init(rendererOptions(size()));
     const stage = new pixi.Container();
     if (disposed) {
       created.destroy({ removeView: true });
@@ -105,7 +113,11 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
     created.canvas.addEventListener('webglcontextlost', onContextLost);
     host.append(created.canvas);
     const palette = readPalette(host);
-    const current = factory(pixi, { stage, screen: created.screen }, palette);
+    const current = factory(
+      pixi,
+      { stage, screen: created.screen, canvas: created.canvas },
+      palette,
+    );
     renderer = current;
     current.layout(created.screen.width, created.screen.height, palette);
     resizeObserver.observe(host);

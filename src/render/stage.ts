@@ -63,6 +63,11 @@ export interface StageRenderer {
 export interface StageApp {
   readonly stage: Container;
   readonly screen: Rectangle;
+  /**
+   * The canvas drawn into, transparent where nothing is drawn: a stage may paint what never
+   * changes during a run behind it with CSS (css-rects.ts) rather than in every WebGL frame.
+   */
+  readonly canvas: HTMLCanvasElement;
 }
 
 export type StageFactory = (pixi: Pixi, app: StageApp, palette: Palette) => StageRenderer;
