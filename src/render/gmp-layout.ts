@@ -119,3 +119,43 @@ export function placePoint(
       return null;
   }
 }
+
+/**
+ * Side of the square of a goroutine at `place` (ranked as for `placePoint`): the layout's sprite,
+ * shrunk to the grid cell where many share a box, so squares never overlap; 0 (not drawn) for
+ * those piled past a queue's last visible slot or a box's last cell, where only the first one
+ * shows. Hidden squares cost nothing a reader sees, but where WebGL runs in software every pixel
+ * of every square is shaded, overlapped or not (src/render/css-rects.ts).
+ */
+export function placeSize(layout: GmpLayout, place: GPlace, rank: number, count: number): number {
+  switch (place.kind) {
+    case 'running':
+    case 'runnext':
+      return layout.sprite;
+    case 'localq': {
+      const slots = layout.lanes[place.p]?.queueSlots ?? 0;
+      return place.index < slots ? layout.sprite : 0;
+    }
+    case 'globalq':
+      return gridSize(layout, layout.globalq, place.index, count);
+    case 'waiting':
+      return gridSize(layout, layout.waiting, rank, count);
+    case 'syscall':
+      return gridSize(layout, layout.syscall, rank, count);
+    case 'netpoll':
+      return gridSize(layout, layout.netpoll, rank, count);
+    case 'dead':
+      return 0;
+  }
+}
+
+/** The square for cell `index` of `count` in `box`: the cell size arithmetic of `gridCell`. */
+function gridSize(layout: GmpLayout, box: Box, index: number, count: number): number {
+  const { w, h } = inner(box);
+  const maxCell = layout.sprite + 2;
+  const cell = Math.max(2, Math.min(maxCell, Math.floor(Math.sqrt((w * h) / Math.max(1, count)))));
+  const capacity = Math.max(1, Math.floor(w / cell)) * Math.max(1, Math.floor(h / cell));
+  if (index >= capacity) return 0;
+  // The same 2 px gap between squares as at full size, down to 1 px squares.
+  return Math.min(layout.sprite, Math.max(1, cell - 2));
+}

@@ -1,9 +1,10 @@
 import type { ParticleContainer } from 'pixi.js';
 import type { GView, TraceEvent, View } from '../scenarios/types';
 import { approach, gridCell, type Box, type Point } from './geometry';
+import { cssRects } from './css-rects';
 import { particleRects } from './particle-rects';
 import { particleTokens, type Token } from './particle-tokens';
-import { BOX_TITLE, inner, layoutGmp, placePoint, type GmpLayout } from './gmp-layout';
+import { BOX_TITLE, inner, layoutGmp, placePoint, placeSize, type GmpLayout } from './gmp-layout';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
 import { textLabels } from './text-labels';
@@ -13,8 +14,17 @@ import { textLabels } from './text-labels';
  * aggregates instead (per-P queue bars, a heat strip of states), so 100,000 stay smooth.
  */
 export const SPRITE_LIMIT = 2000;
-/** While playing, labels are redrawn on every this many frames. */
-const LIVE_LABEL_EVERY = 6;
+/**
+ * While playing, at most this many labels get new words per frame, the longest-unchanged first:
+ * re-rasterising a text and uploading its texture is the costliest thing the stage does, and all
+ * of them at once made one slow frame in six. A paused picture always has every label exact.
+ */
+const LIVE_TEXT_UPDATES = 2;
+/**
+ * Thickest a queue bar gets, px: a bar reads as well at this height as at a tall lane's, and where
+ * WebGL runs in software every pixel of it is shaded again each frame (css-rects.ts).
+ */
+const BAR_MAX_H = 24;
 /** How long a steal or hand-off stays drawn, ms. */
 const FLASH_MS = 900;
 /** The heat strip's states, left to right. */
@@ -45,18 +55,14 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   let counters: Readonly<Record<string, number>> = {};
   let horizonNs = 1;
   let live = false;
-  let liveShows = 0;
   let sysmonTicks = 0;
   let lastSeq = -1;
 
-  // Layers, back to front. Large fills are particles (see particle-rects.ts for why); the
-  // Graphics hold only thin strokes and are rebuilt when the layout changes, not every frame.
-  /** Lanes and the progress track: redrawn only when the layout or the theme changes. */
-  const backdrop: ParticleContainer = new pixi.ParticleContainer({
-    texture: pixi.Texture.WHITE,
-    dynamicProperties: { position: false },
-  });
-  const backdropRects = particleRects(pixi, backdrop);
+  // Layers, back to front. Lanes and the progress track, which change only with the layout or
+  // the theme, are CSS behind the canvas (css-rects.ts says why); fills that follow the run are
+  // particles (particle-rects.ts); the Graphics hold only thin strokes and are rebuilt when the
+  // layout changes, not every frame.
+  const backdropRects = cssRects(app.canvas);
   /** Slot and box outlines and sysmon's ring, also redrawn only on a new layout. */
   const outlines = new pixi.Graphics();
   /** sysmon's dot, filled while it is awake: shown or hidden by alpha, never rebuilt per frame. */
@@ -85,13 +91,43 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
   /** When sysmon was due to wake, as of the last picture: passing it means it ticked since. */
   let sysmonDueNs: number | null = null;
   const labels = new pixi.Container();
-  app.stage.addChild(backdrop, outlines, sysmonDot, fills, mTokens, particles, flashLayer, labels);
+  app.stage.addChild(outlines, sysmonDot, fills, mTokens, particles, flashLayer, labels);
   const gTokens = particleTokens(pixi, particles);
 
-  /** A label that is reused frame to frame; its texture is rebuilt only when the words change. */
+  /** Labels reused frame to frame; a texture is rebuilt only when its words change. */
   const texts = textLabels(pixi, labels);
+  interface LabelRequest {
+    readonly key: string;
+    readonly text: string;
+    readonly x: number;
+    readonly y: number;
+    readonly size: number;
+    readonly color: number;
+  }
+  /** The labels of the picture being drawn, shown by `showLabels`. */
+  const requests: LabelRequest[] = [];
+  /** Each label's words as drawn, and the picture that drew them. */
+  const drawn = new Map<string, { text: string; picture: number }>();
+  let labelPicture = 0;
   const label = (key: string, text: string, x: number, y: number, size = 11, color = palette.ink) =>
-    texts.put(key, text, x, y, size, color);
+    requests.push({ key, text, x, y, size, color });
+
+  /** Shows the requested labels; at most `updates` known ones get new words, the stalest first. */
+  const showLabels = (updates: number) => {
+    labelPicture += 1;
+    const stale = requests
+      .filter((r) => (drawn.get(r.key)?.text ?? r.text) !== r.text)
+      .sort((a, b) => (drawn.get(a.key)?.picture ?? 0) - (drawn.get(b.key)?.picture ?? 0));
+    const updated = new Set(stale.slice(0, updates).map((r) => r.key));
+    texts.hideAll();
+    for (const r of requests) {
+      const before = drawn.get(r.key);
+      const text = before && !updated.has(r.key) ? before.text : r.text;
+      if (before?.text !== text) drawn.set(r.key, { text, picture: labelPicture });
+      texts.put(r.key, text, r.x, r.y, r.size, r.color);
+    }
+    requests.length = 0;
+  };
 
   /** sysmon's mark: the right end of the header, beside the progress bar. */
   const sysmonSpot = () => ({ x: layout.header.x + layout.header.w - 6, y: layout.header.y + 9 });
@@ -155,8 +191,8 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     fillRects.rect(bar.x, bar.y, bar.w * done, 3, palette.accent);
   };
 
+  /** Requests this picture's labels (`showLabels` draws them). */
   const drawLabels = () => {
-    texts.hideAll();
     if (!view) return;
     const v = view;
     const laneFont = Math.max(8, Math.min(12, layout.lanes[0]?.lane.h ?? 12));
@@ -231,11 +267,12 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
         const p = v.ps[i];
         if (!p) continue;
         const fill = Math.min(1, p.runq.length / 256);
+        const barH = Math.min(BAR_MAX_H, lane.lane.h * 0.6);
         fillRects.rect(
           lane.queue.x,
-          lane.lane.y + lane.lane.h * 0.2,
+          lane.lane.y + (lane.lane.h - barH) / 2,
           lane.queue.w * fill,
-          lane.lane.h * 0.6,
+          barH,
           palette.runnable,
           0.8,
         );
@@ -254,7 +291,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
         g.x + 3,
         g.y + BOX_TITLE + 2,
         (g.w - 6) * globalFill,
-        Math.max(4, g.h - BOX_TITLE - 6),
+        Math.max(4, Math.min(BAR_MAX_H, g.h - BOX_TITLE - 6)),
         palette.runnable,
         0.8,
       );
@@ -296,15 +333,23 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     gTokens.begin();
     for (const g of gs) {
       const k = g.place.kind;
-      let point: Point | null;
+      let rank = 0;
+      let count = k === 'globalq' ? globalLen : 1;
       if (k === 'waiting' || k === 'netpoll' || k === 'syscall') {
         const group = shared[k];
-        point = placePoint(layout, g.place, group.rank, group.count);
+        rank = group.rank;
+        count = group.count;
         group.rank += 1;
-      } else {
-        point = placePoint(layout, g.place, 0, k === 'globalq' ? globalLen : 1);
       }
-      if (point) gTokens.put(g.id, point, layout.sprite, statusColor(palette, g.status));
+      const point = placePoint(layout, g.place, rank, count);
+      if (point) {
+        gTokens.put(
+          g.id,
+          point,
+          placeSize(layout, g.place, rank, count),
+          statusColor(palette, g.status),
+        );
+      }
     }
     gTokens.end();
   };
@@ -393,10 +438,8 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     if (many) gTokens.clear();
     else placeSprites(view.gs);
     placeMs();
-    // Re-rendering a dozen text textures every frame costs more than everything else drawn, so
-    // while playing the labels refresh every few frames; a paused picture always has them exact.
-    liveShows = live ? liveShows + 1 : 0;
-    if (liveShows % LIVE_LABEL_EVERY === 0) drawLabels();
+    drawLabels();
+    showLabels(live ? LIVE_TEXT_UPDATES : Number.POSITIVE_INFINITY);
     drawFlashes();
   };
 
@@ -460,7 +503,9 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
       }
     },
     destroy() {
+      app.canvas.style.background = '';
       texts.clear();
+      drawn.clear();
       gTokens.tokens.clear();
       mTokenSet.tokens.clear();
     },
