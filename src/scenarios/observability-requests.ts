@@ -42,10 +42,3 @@ export function requestFigures(incident: Incident, s: Sched): RequestFigures | n
       return null;
   }
 }
-
-/** Why the request panels are empty for an incident, or null when they are not. */
-export function noRequestsReason(incident: Incident): string | null {
-  return incident === 'afterfunc-leak'
-    ? 'no requests in this incident’s model: a loop calls time.AfterFunc, which returns at once'
-    : null;
-}

@@ -8,13 +8,10 @@ const WIDGET_JS_BUDGET = 200 * 1024;
 
 /**
  * Widgets whose budget is open: over it they pass with a KNOWN GAP line; once under it the check
- * fails until the marker is removed (widget-checks.ts `openBudget`). observability loads all three
- * incident scenarios and the dump parser in small shared chunks: 201.8 KB at 03d30fd, where
- * merging its small chunks measured ~3 KB less gzip.
+ * fails until the marker is removed (widget-checks.ts `openBudget`). None now: observability
+ * (201.8 KB at 03d30fd) loads only the running incident's scenario since issue #6's fix.
  */
-const OPEN_BUDGETS: Readonly<Record<string, string>> = {
-  observability: 'issue #6 (the dashboard ships every incident scenario)',
-};
+const OPEN_BUDGETS: Readonly<Record<string, string>> = {};
 
 function scriptBytes(page: Page): { total: () => Promise<number> } {
   const pending: Promise<number>[] = [];
