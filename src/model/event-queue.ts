@@ -75,30 +75,42 @@ function grow(q: EventQueue): void {
   q.b = bigger.b;
 }
 
-/** Writes an entry into slot i. */
-function place(
-  q: EventQueue,
-  i: number,
-  t: number,
-  key: number,
-  kind: number,
-  a: number,
-  b: number,
-): void {
-  q.t[i] = t;
-  q.key[i] = key;
-  q.kind[i] = kind;
-  q.a[i] = a;
-  q.b[i] = b;
-}
-
 /** Moves the entry in slot `from` to slot `to`. */
 function move(q: EventQueue, from: number, to: number): void {
-  place(q, to, q.t[from]!, q.key[from]!, q.kind[from]!, q.a[from]!, q.b[from]!);
+  q.t[to] = q.t[from]!;
+  q.key[to] = q.key[from]!;
+  q.kind[to] = q.kind[from]!;
+  q.a[to] = q.a[from]!;
+  q.b[to] = q.b[from]!;
 }
 
 export function pushEvent(q: EventQueue, t: number, kind: EvKind, a: number, b: number): void {
   if (q.size === q.t.length) grow(q);
+  q.t[q.size] = t;
+  siftUpLast(q, kind, a, b);
+}
+
+/**
+ * pushEvent at `delay` after `clock.now`. The sum is computed here and goes straight into the
+ * typed array: a time past 2^31 ns is a double, and a double passed to a call that is not inlined
+ * is boxed (an allocation per event); a delay is usually small.
+ */
+export function pushEventIn(
+  clock: { readonly now: number; readonly queue: EventQueue },
+  delay: number,
+  kind: EvKind,
+  a: number,
+  b: number,
+): void {
+  const q = clock.queue;
+  if (q.size === q.t.length) grow(q);
+  q.t[q.size] = clock.now + delay;
+  siftUpLast(q, kind, a, b);
+}
+
+/** Adds the entry whose time is already in the slot past the end, keeping the heap order. */
+function siftUpLast(q: EventQueue, kind: EvKind, a: number, b: number): void {
+  const t = q.t[q.size]!;
   const key = PRIORITY[kind]! * PRIORITY_SHIFT + q.nextSeq++;
   // Sift the hole up from the end, then drop the new entry in.
   let i = q.size++;
@@ -109,7 +121,11 @@ export function pushEvent(q: EventQueue, t: number, kind: EvKind, a: number, b: 
     move(q, parent, i);
     i = parent;
   }
-  place(q, i, t, key, kind, a, b);
+  q.t[i] = t;
+  q.key[i] = key;
+  q.kind[i] = kind;
+  q.a[i] = a;
+  q.b[i] = b;
 }
 
 /** Removes the earliest event into `out` (reused to avoid allocation). False when empty. */
@@ -142,7 +158,7 @@ export function popEvent(q: EventQueue, out: PoppedEvent): boolean {
     move(q, c, i);
     i = c;
   }
-  place(q, i, t, key, q.kind[last]!, q.a[last]!, q.b[last]!);
+  move(q, last, i);
   return true;
 }
 

@@ -3,7 +3,7 @@
  * acquirep (facts 8, 14, 16). https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
  */
 import { M_CREATE_NS, M_WAKE_NS, SYSMON_MIN_DELAY_NS } from './constants.ts';
-import { EvKind, pushEvent, SYSMON_RESUME } from './event-queue.ts';
+import { EvKind, pushEventIn, SYSMON_RESUME } from './event-queue.ts';
 import type { World } from './program.ts';
 import { runqempty } from './runq.ts';
 import { NO, globalRunqLen, type MRec, type PRec, type Sched } from './state.ts';
@@ -29,7 +29,7 @@ export function pidleremove(s: Sched, p: PRec): void {
   if (i < 0) return;
   // In place, keeping the order: splice would allocate the array of removed elements.
   for (let k = i + 1; k < idle.length; k++) idle[k - 1] = idle[k]!;
-  idle.length--;
+  idle.pop();
 }
 
 /** dropg: the M and its G part ways (the G parked, queued or exited). */
@@ -49,7 +49,7 @@ export function acquirep(m: MRec, p: PRec): void {
 /** Schedules the P's M to run (after `delay`), cancelling anything it had pending. */
 export function kickP(s: Sched, p: PRec, delay: number): void {
   p.gen++;
-  pushEvent(s.queue, s.now + delay, EvKind.RunP, p.id, p.gen);
+  pushEventIn(s, delay, EvKind.RunP, p.id, p.gen);
 }
 
 /** Fact 16: newm → allocm → checkmcount: more than maxmcount Ms is fatal. */
@@ -116,7 +116,7 @@ export function wakeSysmon(w: World): void {
   s.sysmonIdle = 0;
   s.sysmonDelay = SYSMON_MIN_DELAY_NS;
   s.sysmonGen++;
-  pushEvent(s.queue, s.now + M_WAKE_NS, EvKind.Sysmon, SYSMON_RESUME, s.sysmonGen);
+  pushEventIn(s, M_WAKE_NS, EvKind.Sysmon, SYSMON_RESUME, s.sysmonGen);
 }
 
 /** stopm: the M parks on `sched.midle` until startm needs it. */

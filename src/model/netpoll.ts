@@ -4,20 +4,21 @@
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/netpoll.go and proc.go
  */
 import { M_WAKE_NS } from './constants.ts';
-import { EvKind, pushEvent } from './event-queue.ts';
+import { EvKind, pushEventIn } from './event-queue.ts';
 import { acquirep, kickP, pidleget, startm, stopm, wakep } from './m.ts';
 import { gopark } from './park.ts';
 import type { World } from './program.ts';
 import { globrunqput, runqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
 import { emit, tracing } from './trace.ts';
+import { truncate } from './truncate.ts';
 
 /** A network read that waits `ns` for data: the G parks in the poller and its M moves on. */
 export function netpollBlock(w: World, g: GRec, p: PRec, ns: number): void {
   const s = w.s;
   gopark(w, g, p, 'IO wait', 'netpoll');
   s.netWaiters++;
-  pushEvent(s.queue, s.now + ns, EvKind.NetReady, g.idx, 0);
+  pushEventIn(s, ns, EvKind.NetReady, g.idx, 0);
 }
 
 /** The kernel says the fd is ready. An M blocked in netpoll returns at once; else it waits for a poll. */
@@ -42,11 +43,19 @@ export function onNetReady(w: World, gi: number): void {
   kickP(s, p, M_WAKE_NS);
 }
 
-/** netpoll(0): every G whose fd is ready, now runnable. */
+/**
+ * The list netpoll returns, reused (its callers hand it straight to injectglist, which never
+ * polls again): no array per poll.
+ */
+const polled: number[] = [];
+
+/** netpoll(0): every G whose fd is ready, now runnable (valid until the next netpoll). */
 export function netpoll(w: World): number[] {
   const s = w.s;
-  const list = s.netReady;
-  s.netReady = [];
+  const list = polled;
+  truncate(list, 0);
+  for (let i = 0; i < s.netReady.length; i++) list.push(s.netReady[i]!);
+  truncate(s.netReady, 0);
   s.netWaiters -= list.length;
   for (const gi of list) {
     const g = s.allgs[gi]!;

@@ -267,18 +267,23 @@ export class ModelSimulation implements Simulation {
   }
 
   /**
-   * When the next live event is due (Infinity with none); stale events at the head of the agenda
-   * are dropped first, so a caller comparing times never steps past its limit because of one.
+   * Drops stale events from the head of the agenda, so a caller comparing the head's time with a
+   * limit never steps past the limit because of one. (It reads `queue.t[0]` itself: a time past
+   * 2^31 ns returned from a call would be boxed.)
    */
-  headTimeNs(): number {
-    const q = this.w.s.queue;
-    while (q.size > 0 && isStale(this.w.s, q.kind[0]!, q.a[0]!, q.b[0]!)) popEvent(q, this.ev);
-    return q.size > 0 ? q.t[0]! : Infinity;
+  dropStaleHead(): void {
+    const s = this.w.s;
+    const q = s.queue;
+    while (q.size > 0 && isStale(s, q.kind[0]!, q.a[0]!, q.b[0]!)) popEvent(q, this.ev);
   }
 
   runUntil(tNs: number): void {
     const s = this.w.s;
-    while (!s.done && this.headTimeNs() <= tNs) this.step();
+    for (;;) {
+      this.dropStaleHead();
+      if (s.done || s.queue.size === 0 || s.queue.t[0]! > tNs) break;
+      this.step();
+    }
     if (!s.done && s.queue.size === 0) this.step();
     // Nothing happens until the next event: the clock can stand at tNs.
     if (!s.done && tNs > s.now && tNs <= s.cfg.horizonNs) {

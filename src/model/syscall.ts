@@ -4,7 +4,7 @@
  * global queue and parks the M (exitsyscall0 → stopm).
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
  */
-import { EvKind, pushEvent } from './event-queue.ts';
+import { EvKind, pushEventIn } from './event-queue.ts';
 import { acquirep, handoffp, kickP, pidleget, stopm, wakeSysmon } from './m.ts';
 import type { World } from './program.ts';
 import { globrunqput } from './runq.ts';
@@ -28,7 +28,7 @@ export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   p.curg = NO;
   p.syscalltick++;
   s.inSyscall++;
-  pushEvent(s.queue, s.now + ns, EvKind.SyscallExit, g.idx, m.id);
+  pushEventIn(s, ns, EvKind.SyscallExit, g.idx, m.id);
   if (from !== null) {
     emit(
       s,

@@ -11,7 +11,7 @@ import {
   SYSMON_MIN_DELAY_NS,
   SYSMON_NETPOLL_NS,
 } from './constants.ts';
-import { EvKind, pushEvent, SYSMON_RESUME } from './event-queue.ts';
+import { EvKind, pushEventIn, SYSMON_RESUME } from './event-queue.ts';
 import { handoffp, startm } from './m.ts';
 import { injectglist, netpoll } from './netpoll.ts';
 import type { World } from './program.ts';
@@ -41,7 +41,7 @@ export function sysmon(w: World, resumed: boolean): void {
     if (next > s.now) {
       s.sysmonWait = true;
       const sleep = Math.min(next - s.now, FORCE_GC_PERIOD_NS / 2);
-      pushEvent(s.queue, s.now + sleep, EvKind.Sysmon, SYSMON_RESUME, s.sysmonGen);
+      pushEventIn(s, sleep, EvKind.Sysmon, SYSMON_RESUME, s.sysmonGen);
       return;
     }
   }
@@ -58,7 +58,7 @@ export function sysmon(w: World, resumed: boolean): void {
   if (s.sysmonIdle === 0) s.sysmonDelay = SYSMON_MIN_DELAY_NS;
   else if (s.sysmonIdle > SYSMON_IDLE_ROUNDS) s.sysmonDelay *= 2;
   if (s.sysmonDelay > SYSMON_MAX_DELAY_NS) s.sysmonDelay = SYSMON_MAX_DELAY_NS;
-  pushEvent(s.queue, s.now + s.sysmonDelay, EvKind.Sysmon, 0, s.sysmonGen);
+  pushEventIn(s, s.sysmonDelay, EvKind.Sysmon, 0, s.sysmonGen);
 }
 
 function overdueTimer(w: World): boolean {

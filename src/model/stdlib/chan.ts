@@ -11,6 +11,7 @@
 import { opDone, opPanic, opPark, type OpOutcome, type SchedHooks } from './sched-hooks.ts';
 import { waitReason } from './wait-reasons.ts';
 import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
+import { truncate } from '../truncate.ts';
 
 /** The nil channel: sends and receives on it block forever. */
 export const nilChan = 0;
@@ -119,7 +120,7 @@ export function freeChan(state: ChanState, id: number): void {
   const c = idGet(state.chans, id);
   if (c !== undefined && c.recvq.length === 0 && c.sendq.length === 0) {
     idDelete(state.chans, id);
-    c.buf.length = 0;
+    truncate(c.buf, 0);
     state.free.push(c);
   }
 }
@@ -326,7 +327,7 @@ export function select(
     queuedOn = [];
     state.selecting[g] = queuedOn;
   }
-  queuedOn.length = 0;
+  truncate(queuedOn, 0);
   for (let i = 0; i < cases.length; i++) {
     const sc = cases[i] as SelectCase;
     if (sc.chan === nilChan) continue;
@@ -345,7 +346,7 @@ const scratchOrder: number[] = [];
 
 /** selectgo's pollorder: a random permutation of the cases (Fisher-Yates with cheaprandn). */
 function pollOrder(n: number, hooks: SchedHooks): readonly number[] {
-  scratchOrder.length = n;
+  truncate(scratchOrder, n);
   for (let i = 0; i < n; i++) scratchOrder[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = hooks.randn(i + 1);
@@ -368,7 +369,7 @@ function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
       hooks.timerChanBlocked?.(c.timerId, -1);
     removeWaiter(state, c.sendq, g);
   }
-  queuedOn.length = 0;
+  truncate(queuedOn, 0);
 }
 
 /** Take G `g`'s sudog out of a wait queue, in place; true if it was there. */
@@ -378,7 +379,7 @@ function removeWaiter(state: ChanState, q: Sudog[], g: number): boolean {
     if (sg.g !== g) continue;
     // In place, keeping the order (splice would allocate the removed elements' array).
     for (let k = i + 1; k < q.length; k++) q[k - 1] = q[k] as Sudog;
-    q.length--;
+    q.pop();
     releaseSudog(state, sg);
     return true;
   }

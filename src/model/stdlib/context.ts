@@ -8,6 +8,7 @@
 import { chanClose, freeChan, makeChan, nilChan, type ChanHooks, type ChanState } from './chan.ts';
 import { addTimer, freeTimer, stopTimer, type TimerState } from './timers.ts';
 import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
+import { truncate } from '../truncate.ts';
 
 /** `context.Background()`: never cancelled, and its Done channel is nil. */
 export const background = 0;
@@ -148,6 +149,6 @@ export function freeContext(state: ContextState, deps: ContextDeps, id: number):
   if (ctx.timerId !== null) freeTimer(deps.timers, ctx.timerId);
   freeChan(deps.chans, ctx.done);
   idDelete(state.ctxs, id);
-  ctx.children.length = 0;
+  truncate(ctx.children, 0);
   state.free.push(ctx);
 }

@@ -23,12 +23,13 @@ import {
   addTimer,
   freeTimer,
   maybeRunChan,
-  nextWhen,
+  liveTop,
   popDueTimers,
   timerChanBlocked,
   type TimerFire,
 } from './timers.ts';
 import { idGet } from './id-table.ts';
+import { truncate } from '../truncate.ts';
 
 declare module '../state.ts' {
   interface Sched {
@@ -63,7 +64,7 @@ export function freshLocals(st: StdlibState, gi: number): number[] {
     l = [];
     st.locals[gi] = l;
   }
-  l.length = 0;
+  truncate(l, 0);
   return l;
 }
 
@@ -123,9 +124,9 @@ export function nextStdlibTimer(s: Sched, out: NextTimer): void {
   const st = s.stdlib;
   if (st === undefined) return;
   for (let p = 0; p < st.timers.heaps.length; p++) {
-    const when = nextWhen(st.timers, p);
-    if (when < out.when) {
-      out.when = when;
+    const top = liveTop(st.timers, p);
+    if (top !== undefined && top.when < out.when) {
+      out.when = top.when;
       out.p = p;
     }
   }
@@ -159,7 +160,7 @@ export function runStdlibTimers(w: World, pid: number): void {
   const from = dueFires.length;
   popDueTimers(st.timers, pid, s.now, dueFires);
   for (let i = from; i < dueFires.length; i++) carryOut(w, dueFires[i] as TimerFire, p);
-  dueFires.length = from;
+  truncate(dueFires, from);
 }
 
 /** Fired timers waiting to be carried out, shared by nested runs (no allocation per run). */

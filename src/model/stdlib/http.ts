@@ -66,7 +66,7 @@ export function pickConn(http: HttpState, now: number): { conn: HttpConn; dialed
     if (conn.idleAt <= now) {
       // In place, keeping the order: splice would allocate the removed element's array.
       for (let k = i + 1; k < http.idle.length; k++) http.idle[k - 1] = http.idle[k] as number;
-      http.idle.length--;
+      http.idle.pop();
       return { conn, dialed: false };
     }
   }

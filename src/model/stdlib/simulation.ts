@@ -97,10 +97,18 @@ export class StdlibSimulation implements Simulation {
     return this.stepWith();
   }
 
-  /** Sets `due`, when the earliest stdlib timer runs (Infinity with none); its P is `next.p`. */
+  /**
+   * Sets `due`, when the earliest stdlib timer runs (Infinity with none; its P is `next.p`): at
+   * once while a P is busy, else when the M blocked in netpoll wakes for it.
+   */
   private findNextTimer(): void {
     nextStdlibTimer(this.engine.state, this.next);
-    this.due = this.next.p < 0 ? Infinity : this.dueAt(this.next.when);
+    if (this.next.p < 0) this.due = Infinity;
+    else {
+      // Field to field: a time past 2^31 ns passed through a call would be boxed.
+      const idleSince = this.engine.state.stdlib?.idleSince ?? -1;
+      this.due = idleSince >= 0 ? epollWakeAt(idleSince, this.next.when) : this.next.when;
+    }
   }
 
   /** One event: the stdlib timer (`due`, on P `next.p`) if it comes first, else the engine's. */
@@ -108,7 +116,8 @@ export class StdlibSimulation implements Simulation {
     const w = this.engine.world;
     const s = w.s;
     const due = this.due;
-    const head = this.engine.headTimeNs();
+    this.engine.dropStaleHead();
+    const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
     if (due <= head && due <= s.cfg.horizonNs) {
       if (due > s.nextSampleNs - 1)
         sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
@@ -141,12 +150,6 @@ export class StdlibSimulation implements Simulation {
     s.now = Math.max(s.now, s.cfg.horizonNs);
   }
 
-  /** When a stdlib timer due at `when` runs: at once while a P is busy, else after netpoll wakes. */
-  private dueAt(when: number): number {
-    const idleSince = this.engine.state.stdlib?.idleSince ?? -1;
-    return idleSince >= 0 ? epollWakeAt(idleSince, when) : when;
-  }
-
   /** Remember when every P went idle, for `epollWakeAt`. */
   private noteIdle(): void {
     const s = this.engine.state;
@@ -161,7 +164,8 @@ export class StdlibSimulation implements Simulation {
     const s = this.engine.state;
     for (;;) {
       if (s.done) return;
-      const head = this.engine.headTimeNs();
+      this.engine.dropStaleHead();
+      const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
       this.findNextTimer();
       const timer = this.due;
       // Nothing left at all: one more step lets the engine finish (and run checkdead).

@@ -6,6 +6,7 @@
  *
  * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go (timerHeapN, siftUp, siftDown, deleteMin)
  */
+import { truncate } from '../truncate.ts';
 
 /** `timerHeapN`: the heap is 4-ary, which keeps it shallow and cache-friendly. */
 export const timerHeapN = 4;
@@ -87,7 +88,7 @@ export function heapPopMin(heap: TimerHeap): TimerWhen | undefined {
 export function heapFilter(heap: TimerHeap, keep: (entry: TimerWhen) => boolean): void {
   let kept = 0;
   for (const entry of heap) if (keep(entry)) heap[kept++] = entry;
-  heap.length = kept;
+  truncate(heap, kept);
   // initHeap: sift down from the last parent to the root.
   for (let i = Math.floor((kept - 2) / timerHeapN); i >= 0; i--) siftDown(heap, i);
 }

@@ -273,16 +273,25 @@ function fireTimer(ts: TimerState, t: Timer, now: number): TimerFire {
   return t.fire;
 }
 
-/** The earliest `when` in P `p`'s heap (Infinity when it has none), dropping zombies on top. */
-export function nextWhen(ts: TimerState, p: number): number {
+/**
+ * Drops zombies from the top of P `p`'s heap and returns its live top entry, or undefined. Hot
+ * callers read `.when` themselves: a time past 2^31 ns is a double, and a double returned from a
+ * call that is not inlined is boxed (an allocation per call).
+ */
+export function liveTop(ts: TimerState, p: number): TimerWhen | undefined {
   const heap = ts.heaps[p] as TimerHeap;
   for (let top = heap[0]; top !== undefined; top = heap[0]) {
-    if (isLive(ts, top)) return top.when;
+    if (isLive(ts, top)) return top;
     heapPopMin(heap);
     ts.freeEntries.push(top);
     ts.zombies[p] = Math.max(0, (ts.zombies[p] ?? 0) - 1);
   }
-  return Infinity;
+  return undefined;
+}
+
+/** The earliest `when` in P `p`'s heap (Infinity when it has none), dropping zombies on top. */
+export function nextWhen(ts: TimerState, p: number): number {
+  return liveTop(ts, p)?.when ?? Infinity;
 }
 
 /** The earliest due time over every P. */
@@ -305,9 +314,8 @@ export function runDueTimers(ts: TimerState, p: number, now: number): TimerFire[
 /** `runDueTimers` appending to `out` (the engine's hot path reuses one array). */
 export function popDueTimers(ts: TimerState, p: number, now: number, out: TimerFire[]): void {
   const heap = ts.heaps[p] as TimerHeap;
-  while (nextWhen(ts, p) <= now) {
-    const top = heapPopMin(heap);
-    if (top === undefined) break;
+  for (let live = liveTop(ts, p); live !== undefined && live.when <= now; live = liveTop(ts, p)) {
+    const top = heapPopMin(heap) as TimerWhen;
     ts.freeEntries.push(top);
     out.push(fireTimer(ts, timerOf(ts, top.id), now));
   }
