@@ -32,6 +32,12 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
 }
 
+/** The value 95% of `xs` do not exceed (nearest rank): the slow frames a median hides. */
+export function p95(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(s.length * 0.95) - 1)] ?? NaN;
+}
+
 /** CPU time of this browser's GPU process so far, ms (CDP SystemInfo.getProcessInfo). */
 export async function gpuProcessCpuMs(browser: Browser): Promise<number> {
   const session = await browser.newBrowserCDPSession();
