@@ -58,6 +58,7 @@ func main() {
 }
 `,
 };
+import { G_TIMES, MARK } from '../model/g-times.ts';
 
 const L = (needle: string): number => lineOf(source, needle);
 
@@ -123,14 +124,14 @@ const LATENCIES = 'wakeLatencyNs';
 registerOp<LatencyStartOp>({
   kind: 'preempt.t0',
   run: (w, g) => {
-    g.mark = w.s.now;
+    w.s.gTimes[g.idx * G_TIMES + MARK] = w.s.now;
     return 0;
   },
 });
 registerOp<LatencyEndOp>({
   kind: 'preempt.since',
   run: (w, g) => {
-    (w.s.extra[LATENCIES] ??= []).push(w.s.now - g.mark);
+    (w.s.extra[LATENCIES] ??= []).push(w.s.now - w.s.gTimes[g.idx * G_TIMES + MARK]!);
     return 0;
   },
 });
