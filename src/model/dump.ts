@@ -7,7 +7,6 @@ import type { World } from './program.ts';
 import type { GRec } from './state.ts';
 import { formatDump, type GoroutineRecord } from './traceback.ts';
 import { lineOf } from './view.ts';
-import { G_TIMES, PARKED_AT } from './g-times.ts';
 
 /**
  * Fact 25: `[..., N minutes]` comes from g.waitsince, set lazily by the GC's markroot to the
@@ -55,10 +54,7 @@ export function goroutineRecords(w: World): GoroutineRecord[] {
       frames.push({ func: funcAt(d), args: '', file: prog.file, line: prog.ops[calls[d]!]!.line });
     }
     const rec: GoroutineRecord = { id: g.goid, state: stateOf(g), frames };
-    const minutes =
-      g.status === '_Gwaiting'
-        ? waitMinutes(s.gTimes[g.idx * G_TIMES + PARKED_AT]!, s.now)
-        : undefined;
+    const minutes = g.status === '_Gwaiting' ? waitMinutes(g.parkedAt, s.now) : undefined;
     if (minutes !== undefined) rec.waitMinutes = minutes;
     if (g.createdProg >= 0) {
       const parent = w.code[g.createdProg]!;

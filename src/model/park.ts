@@ -7,7 +7,6 @@ import type { World } from './program.ts';
 import { runqput } from './runq.ts';
 import { NO, type GRec, type PRec, type Where } from './state.ts';
 import { emit, placeOf, tracing } from './trace.ts';
-import { G_TIMES, PARKED_AT } from './g-times.ts';
 
 /** The running G gives up its P with a wait reason (fact 24); the M then calls schedule(). */
 export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where = 'waiting'): void {
@@ -17,7 +16,7 @@ export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where 
   g.waitReason = reason;
   g.where = where;
   g.at = NO;
-  s.gTimes[g.idx * G_TIMES + PARKED_AT] = s.now;
+  g.parkedAt = s.now;
   dropg(s, p);
   if (from !== null) {
     emit(s, 'park', `G${g.goid} parks [${reason}]`, {

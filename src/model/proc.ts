@@ -8,7 +8,6 @@ import type { World } from './program.ts';
 import { runqput } from './runq.ts';
 import { NO, NO_CALLS, type GRec, type PRec, type Sched } from './state.ts';
 import { emit, placeOf, tracing } from './trace.ts';
-import { freshGTimes } from './g-times.ts';
 
 /** Fact 22: ids come from the P's cache, refilled 16 at a time from `sched.goidgen`. */
 function nextGoid(s: Sched, p: PRec): number {
@@ -46,6 +45,8 @@ function freshG(idx: number): GRec {
     at: NO,
     prog: 0,
     pc: 0,
+    opEnd: NO,
+    left: NO,
     preempt: false,
     role: '',
     parentGoid: 0,
@@ -53,6 +54,8 @@ function freshG(idx: number): GRec {
     createdPc: NO,
     calls: NO_CALLS as number[],
     stack: null,
+    parkedAt: 0,
+    mark: 0,
   };
 }
 
@@ -67,11 +70,12 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
     gi = s.allgs.length;
     s.allgs.push(freshG(gi));
   }
-  freshGTimes(s, gi);
   const g = s.allgs[gi]!;
   g.goid = nextGoid(s, p);
   g.prog = prog;
   g.pc = 0;
+  g.opEnd = NO;
+  g.left = NO;
   g.preempt = false;
   g.role = w.code[prog]!.role;
   g.parentGoid = parent === null ? 0 : parent.goid;
@@ -79,6 +83,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.createdPc = parent === null ? NO : parent.pc;
   g.calls = NO_CALLS as number[];
   g.stack = null;
+  g.mark = 0;
   s.ngLive++;
   runqput(s, p, gi, true);
   if (tracing(s)) {

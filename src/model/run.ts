@@ -9,7 +9,6 @@ import { globrunqput } from './runq.ts';
 import { schedule } from './schedule.ts';
 import { NO, type GRec, type PRec } from './state.ts';
 import { emit, fmtNs, placeOf, tracing } from './trace.ts';
-import { G_TIMES, LEFT, OP_END } from './g-times.ts';
 
 /** Handles a RunP event: the op in progress has ended, or a new G starts, or the M looks for work. */
 export function runP(w: World, p: PRec): void {
@@ -19,9 +18,8 @@ export function runP(w: World, p: PRec): void {
     return;
   }
   const g = s.allgs[p.curg]!;
-  const times = g.idx * G_TIMES;
-  if (s.gTimes[times + OP_END] !== NO) {
-    s.gTimes[times + OP_END] = NO;
+  if (g.opEnd !== NO) {
+    g.opEnd = NO;
     g.pc++;
   }
   const ops = w.code[g.prog]!.ops;
@@ -33,11 +31,11 @@ export function runP(w: World, p: PRec): void {
       schedule(w, p);
       return;
     }
-    if (s.gTimes[times + LEFT] !== NO) {
+    if (g.left !== NO) {
       // Resume an op that preemption interrupted: only its remaining time is left.
-      const d = s.gTimes[times + LEFT]!;
-      s.gTimes[times + LEFT] = NO;
-      s.gTimes[times + OP_END] = s.now + d;
+      const d = g.left;
+      g.left = NO;
+      g.opEnd = s.now + d;
       kickP(s, p, d);
       return;
     }
@@ -59,7 +57,7 @@ export function runP(w: World, p: PRec): void {
       return;
     }
     if (d > 0) {
-      s.gTimes[times + OP_END] = s.now + d;
+      g.opEnd = s.now + d;
       kickP(s, p, d);
       return;
     }
@@ -74,10 +72,9 @@ export function runP(w: World, p: PRec): void {
 export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   const s = w.s;
   const from = tracing(s) ? placeOf(s, g.idx) : null;
-  const times = g.idx * G_TIMES;
-  if (s.gTimes[times + OP_END] !== NO) {
-    s.gTimes[times + LEFT] = Math.max(0, s.gTimes[times + OP_END]! - s.now);
-    s.gTimes[times + OP_END] = NO;
+  if (g.opEnd !== NO) {
+    g.left = Math.max(0, g.opEnd - s.now);
+    g.opEnd = NO;
   }
   g.preempt = false;
   dropg(s, p);

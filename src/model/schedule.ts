@@ -11,7 +11,6 @@ import { NO, globalRunqLen, type GRec, type MRec, type PRec, type Sched } from '
 import { stealWork } from './steal.ts';
 import { checkTimers, hasTimers } from './timers.ts';
 import { emit, placeOf, tracing } from './trace.ts';
-import { G_TIMES, LEFT, OP_END } from './g-times.ts';
 
 const found: Found = { g: NO, inheritTime: false };
 
@@ -38,7 +37,7 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
   g.where = 'running';
   g.at = p.id;
   g.preempt = false;
-  s.gTimes[gi * G_TIMES + OP_END] = NO;
+  g.opEnd = NO;
   p.curg = gi;
   m.curg = gi;
   if (!inheritTime) p.schedtick++;
@@ -68,10 +67,9 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
 function startFirstOp(w: World, p: PRec, g: GRec): void {
   const s = w.s;
   let d = NO;
-  const times = g.idx * G_TIMES;
-  if (s.gTimes[times + LEFT] !== NO) {
-    d = s.gTimes[times + LEFT]!;
-    s.gTimes[times + LEFT] = NO;
+  if (g.left !== NO) {
+    d = g.left;
+    g.left = NO;
   } else if (!g.preempt) {
     const op = w.code[g.prog]!.ops[g.pc];
     if (op !== undefined) {
@@ -83,7 +81,7 @@ function startFirstOp(w: World, p: PRec, g: GRec): void {
     kickP(s, p, SCHEDULE_COST_NS);
     return;
   }
-  s.gTimes[times + OP_END] = s.now + SCHEDULE_COST_NS + d;
+  g.opEnd = s.now + SCHEDULE_COST_NS + d;
   kickP(s, p, SCHEDULE_COST_NS + d);
 }
 

@@ -112,7 +112,6 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     queue: newEventQueue(),
     rng,
     allgs: [],
-    gTimes: new Float64Array(64),
     allp,
     allm: [{ id: 0, p: 0, curg: NO, spinning: false, parked: false, inSyscall: false, oldp: NO }],
     runq: [],

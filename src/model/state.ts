@@ -28,6 +28,10 @@ export interface GRec {
   /** Program index into the engine's code table, and the op the G stands on. */
   prog: number;
   pc: number;
+  /** Virtual time the current op ends, or -1 when no op is in progress. */
+  opEnd: number;
+  /** Time left of an op interrupted by preemption, or -1. */
+  left: number;
   /** `gp.preempt`: a preemption was requested and is honoured at the next call (fact 12). */
   preempt: boolean;
   role: string;
@@ -42,6 +46,10 @@ export interface GRec {
   calls: number[];
   /** The G's Go stack once it has called a function (B's stack model); null means a fresh 2 KiB. */
   stack: GoStack | null;
+  /** When the G last parked (for dumps, fact 25). */
+  parkedAt: number;
+  /** Scratch slot an op can use across its start and end (e.g. the start time of a measurement). */
+  mark: number;
 }
 
 export type PStatus = '_Pidle' | '_Prunning' | '_Psyscall';
@@ -118,8 +126,6 @@ export interface Sched {
   queue: EventQueue;
   rng: PrngState;
   allgs: GRec[];
-  /** The Gs' times (op end, time left, parked at, mark), out of their records: g-times.ts. */
-  gTimes: Float64Array;
   allp: PRec[];
   allm: MRec[];
   /** The global run queue: a FIFO with a moving head (`sched.runq`). */

@@ -10,7 +10,6 @@ import type { World } from './program.ts';
 import { globrunqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
 import { emit, fmtNs, placeOf, tracing } from './trace.ts';
-import { G_TIMES, OP_END } from './g-times.ts';
 
 export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   const s = w.s;
@@ -78,7 +77,7 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
     g.status = '_Grunning';
     g.where = 'running';
     g.at = p.id;
-    s.gTimes[gi * G_TIMES + OP_END] = NO;
+    g.opEnd = NO;
     p.curg = gi;
     m.curg = gi;
     kickP(s, p, 0);

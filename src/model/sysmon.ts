@@ -20,7 +20,6 @@ import { runqempty } from './runq.ts';
 import { NO, type PRec } from './state.ts';
 import { hasDueTimer, timeSleepUntil } from './timers.ts';
 import { emit, tracing } from './trace.ts';
-import { G_TIMES, OP_END } from './g-times.ts';
 
 /**
  * One round of proc.go's sysmon loop, after its `usleep(delay)` (`resumed` false) or after its
@@ -123,10 +122,7 @@ export function preemptone(w: World, p: PRec): void {
   const g = s.allgs[p.curg]!;
   g.preempt = true;
   const op = w.code[g.prog]!.ops[g.pc];
-  const callFree =
-    op !== undefined &&
-    s.gTimes[g.idx * G_TIMES + OP_END] !== NO &&
-    w.defs[g.prog]![g.pc]!.callFree === true;
+  const callFree = op !== undefined && g.opEnd !== NO && w.defs[g.prog]![g.pc]!.callFree === true;
   if (s.cfg.asyncPreempt || !callFree) {
     preemptNow(w, p, g, s.cfg.asyncPreempt ? 'SIGURG → asyncPreempt' : 'at its next call');
   } else if (tracing(s)) {

@@ -58,7 +58,6 @@ func main() {
 }
 `,
 };
-import { G_TIMES, MARK } from '../model/g-times.ts';
 
 const L = (needle: string): number => lineOf(source, needle);
 
@@ -124,14 +123,14 @@ const LATENCIES = 'wakeLatencyNs';
 registerOp<LatencyStartOp>({
   kind: 'preempt.t0',
   run: (w, g) => {
-    w.s.gTimes[g.idx * G_TIMES + MARK] = w.s.now;
+    g.mark = w.s.now;
     return 0;
   },
 });
 registerOp<LatencyEndOp>({
   kind: 'preempt.since',
   run: (w, g) => {
-    (w.s.extra[LATENCIES] ??= []).push(w.s.now - w.s.gTimes[g.idx * G_TIMES + MARK]!);
+    (w.s.extra[LATENCIES] ??= []).push(w.s.now - g.mark);
     return 0;
   },
 });
