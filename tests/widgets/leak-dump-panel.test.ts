@@ -70,7 +70,9 @@ describe.each([
       const sim = runTo(lab, raw, side, tNs);
       const groups = dumpGroups(sim.dump());
       const fromModel = countsFromModel(sim);
-      expect(canonical(groups.map((g) => ({ state: g.state, count: g.count })))).toEqual(fromModel);
+      expect(canonical(groups.map((g) => ({ state: g.state ?? '', count: g.count })))).toEqual(
+        fromModel,
+      );
       // Largest group first, and every goroutine in exactly one group.
       const counts = groups.map((g) => g.count);
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
