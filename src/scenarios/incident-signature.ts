@@ -31,7 +31,9 @@ export function incidentOfStack(group: StackGroup): IncidentSignature | null {
   if (funcs.includes('net/http.(*timeoutHandler).ServeHTTP.func1'))
     return {
       incident: 'timeout-handler',
-      because: `TimeoutHandler's per-request goroutine, still in the handler (${group.state}) after the 503`,
+      // The stack alone cannot tell a handler within its timeout from one past it: a fixed
+      // handler waiting on r.Context() has the same frames until its deadline.
+      because: `TimeoutHandler's per-request goroutine, in the handler (${group.state}); past the timeout its client already has a 503, and it runs on unless the handler returns on r.Context().Done()`,
     };
   if (group.sample.createdBy?.func === 'time.goFunc')
     return {
