@@ -58,6 +58,27 @@ export function rendererOptions(size: { width: number; height: number }) {
 }
 
 /**
+ * Textures one batch of sprites, text or Graphics may mix. Pixi's batch shader picks each pixel's
+ * texture through a chain of ifs as long as this limit (16 on most GPUs); where WebGL runs in
+ * software (headless browsers, GPU blocklists) every pixel pays for the chain: a canvas-sized
+ * Graphics fill cost SwiftShader ~5 times as much with 16 as with 1. A stage draws few textures
+ * (Texture.WHITE and one per label), so a batch per texture costs only a few more draw calls.
+ * https://github.com/pixijs/pixijs/blob/v8.22.0/src/rendering/high-shader/shader-bits/generateTextureBatchBit.ts
+ */
+const BATCH_TEXTURES = 1;
+
+/**
+ * Caps an initialised renderer's batchable textures. The Graphics pipe compiled its shader with
+ * the limit during `init()`, so it compiles it again; batchers are made at the first render.
+ */
+function limitBatchTextures(renderer: WebGLRenderer): void {
+  const limits = renderer.limits;
+  if (limits.maxBatchableTextures <= BATCH_TEXTURES) return;
+  limits.maxBatchableTextures = BATCH_TEXTURES;
+  renderer.renderPipes.graphics.contextChange();
+}
+
+/**
  * Mounts a PixiJS stage into `host`, implementing the lifecycle every widget shares:
  * - the renderer is created only when `host` comes within 200px of the viewport;
  * - `init()` is async, so teardown may run first: a `disposed` flag guards it (destroying a
@@ -101,6 +122,7 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
     }
     const created = new pixi.WebGLRenderer();
     await created.init(rendererOptions(size()));
+    limitBatchTextures(created);
     const stage = new pixi.Container();
     if (disposed) {
       created.destroy({ removeView: true });
