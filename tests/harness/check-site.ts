@@ -91,8 +91,11 @@ async function scrollThrough(page: Page): Promise<void> {
       window.scrollTo(0, y);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    // An island is `display: contents` (no box of its own, so scrollIntoView on it does nothing):
+    // scroll its first rendered child into view, which is what client:visible observes. The quick
+    // pass above can scroll past an island before a busy page delivers its intersection.
     for (const island of document.querySelectorAll('astro-island[ssr]')) {
-      island.scrollIntoView({ block: 'center' });
+      (island.firstElementChild ?? island).scrollIntoView({ block: 'center' });
       for (let waited = 0; island.hasAttribute('ssr') && waited < 5_000; waited += 100) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -218,7 +221,14 @@ async function inspectPage(
       () => true,
       () => false,
     );
-  if (!hydrated) problems.push('an island did not hydrate');
+  if (!hydrated) {
+    const stuck = await page.evaluate(() =>
+      [...document.querySelectorAll('astro-island[ssr]')].map(
+        (i) => i.getAttribute('component-url')?.split('/').pop() ?? '?',
+      ),
+    );
+    problems.push(`an island did not hydrate: ${stuck.join(', ')}`);
+  }
   await page.waitForLoadState('networkidle');
 
   const facts = await readFacts(page);
