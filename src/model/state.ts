@@ -44,7 +44,10 @@ export interface GRec {
    * they share NO_CALLS: an empty array is never written to, only replaced (ops/call.ts).
    */
   calls: number[];
-  /** The G's Go stack once it has called a function (B's stack model); null means a fresh 2 KiB. */
+  /**
+   * The G's Go stack (B's stack model) once it has had to grow (or a scenario set it); null means
+   * the fresh 2 KiB stack, holding just the frames of `calls` (ops/call.ts).
+   */
   stack: GoStack | null;
   /** When the G last parked (for dumps, fact 25). */
   parkedAt: number;

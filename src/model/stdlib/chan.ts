@@ -29,8 +29,10 @@ export interface Sudog {
 export interface Chan {
   id: number;
   cap: number;
+  /** The buffer; `NO_VALUES` for an unbuffered channel. */
   buf: number[];
   closed: boolean;
+  /** Parked receivers and senders; `NO_WAITERS` while none (see `ChanState.freeQueues`). */
   recvq: Sudog[];
   sendq: Sudog[];
   /** For a timer's channel `t.C`: the timer's id (Go 1.23 tracks blocked receivers on it). */
@@ -67,7 +69,24 @@ export interface ChanState {
   free: Chan[];
   /** Sudogs off every queue, reused (the runtime keeps a per-P sudog cache for the same reason). */
   freeSudogs: Sudog[];
+  /**
+   * Emptied wait-queue arrays, reused by the next queue that gets a waiter. A channel with no
+   * waiters holds the shared `NO_WAITERS` instead of an array of its own: a leaking server keeps
+   * hundreds of thousands of channels that nobody waits on any more, and each array that once
+   * held a waiter keeps the capacity V8 gave it (17 slots, 152 bytes).
+   */
+  freeQueues: Sudog[][];
 }
+
+/**
+ * The wait queue of every channel nobody waits on, and the buffer of every unbuffered channel:
+ * shared and frozen, so a write to it throws instead of reaching another channel. A checkpoint
+ * (structuredClone) turns it into one shared unfrozen array, so code tests emptiness, not
+ * identity, before writing: `enqueue` replaces an empty queue, and only a channel made buffered
+ * gets a buffer of its own.
+ */
+const NO_WAITERS: Sudog[] = Object.freeze([]) as unknown as Sudog[];
+const NO_VALUES: number[] = Object.freeze([]) as unknown as number[];
 
 /** Extra hooks for timer channels (Go 1.23+): the timer is in a heap only while someone waits. */
 export interface ChanHooks extends SchedHooks {
@@ -85,6 +104,7 @@ export function newChanState(): ChanState {
     selecting: [],
     free: [],
     freeSudogs: [],
+    freeQueues: [],
   };
 }
 
@@ -97,14 +117,16 @@ export function makeChan(state: ChanState, cap: number, timerId: number | null =
     idSet(state.chans, id, {
       id,
       cap,
-      buf: [],
+      buf: cap > 0 ? [] : NO_VALUES,
       closed: false,
-      recvq: [],
-      sendq: [],
+      recvq: NO_WAITERS,
+      sendq: NO_WAITERS,
       timerId,
       users: 1,
     });
   } else {
+    // Only a buffered channel's record has a buffer of its own (see NO_VALUES).
+    if (cap > 0 && c.cap === 0) c.buf = [];
     c.id = id;
     c.cap = cap;
     c.closed = false;
@@ -120,7 +142,7 @@ export function freeChan(state: ChanState, id: number): void {
   const c = idGet(state.chans, id);
   if (c !== undefined && c.recvq.length === 0 && c.sendq.length === 0) {
     idDelete(state.chans, id);
-    truncate(c.buf, 0);
+    if (c.cap > 0) truncate(c.buf, 0);
     state.free.push(c);
   }
 }
@@ -153,15 +175,41 @@ function releaseSudog(state: ChanState, sg: Sudog): void {
   state.freeSudogs.push(sg);
 }
 
+/** Which of a channel's two wait queues. */
+type Dir = 0 | 1;
+const RECV: Dir = 0;
+const SEND: Dir = 1;
+
 /**
  * Take the first waiter off a queue. A waiter parked in a select is taken off every other
  * channel it waits on at the same moment, so it can be woken only once (the runtime does the same
  * with `selectDone` and selectgo's pass 3).
  */
-function dequeue(state: ChanState, q: Sudog[], hooks: ChanHooks): Sudog | undefined {
-  const sg = q.shift();
-  if (sg?.isSelect === true) leaveSelect(state, sg.g, hooks);
+function dequeue(state: ChanState, c: Chan, dir: Dir, hooks: ChanHooks): Sudog | undefined {
+  const q = dir === RECV ? c.recvq : c.sendq;
+  if (q.length === 0) return undefined;
+  const sg = q.shift() as Sudog;
+  if (q.length === 0) dropQueue(state, c, dir);
+  if (sg.isSelect) leaveSelect(state, sg.g, hooks);
   return sg;
+}
+
+/** Queue a waiter, giving the queue an array of its own (a reused one if any) if it had none. */
+function enqueue(state: ChanState, c: Chan, dir: Dir, sg: Sudog): void {
+  let q = dir === RECV ? c.recvq : c.sendq;
+  if (q.length === 0) {
+    q = state.freeQueues.pop() ?? [];
+    if (dir === RECV) c.recvq = q;
+    else c.sendq = q;
+  }
+  q.push(sg);
+}
+
+/** An emptied queue's own array goes back to the pool; the channel holds `NO_WAITERS` again. */
+function dropQueue(state: ChanState, c: Chan, dir: Dir): void {
+  state.freeQueues.push(dir === RECV ? c.recvq : c.sendq);
+  if (dir === RECV) c.recvq = NO_WAITERS;
+  else c.sendq = NO_WAITERS;
 }
 
 /** Hand a dequeued waiter its result and ready it; its sudog goes back to the cache. */
@@ -187,7 +235,7 @@ export function chanSend(
   if (chanId === nilChan) return block ? opPark(waitReason.chanSendNilChan) : null;
   const c = chanOf(state, chanId);
   if (c.closed) return opPanic('send on closed channel');
-  const receiver = dequeue(state, c.recvq, hooks);
+  const receiver = dequeue(state, c, RECV, hooks);
   if (receiver !== undefined) {
     if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, -1);
     wake(state, hooks, receiver, value, true);
@@ -198,14 +246,14 @@ export function chanSend(
     return opDone;
   }
   if (!block) return null;
-  c.sendq.push(newSudog(state, g, value, false, 0));
+  enqueue(state, c, SEND, newSudog(state, g, value, false, 0));
   return opPark(waitReason.chanSend);
 }
 
 /** Try to receive without parking: a buffered value, a parked sender, or closed. */
 function tryRecv(state: ChanState, c: Chan, hooks: ChanHooks): Delivery | null {
   if (c.timerId !== null) hooks.timerChanPoll?.(c.timerId);
-  const sender = dequeue(state, c.sendq, hooks);
+  const sender = dequeue(state, c, SEND, hooks);
   if (sender !== undefined) {
     // A full buffer: take its head and move the sender's value to its tail (`recv`).
     let value = sender.elem;
@@ -240,7 +288,7 @@ export function chanRecv(
     return opDone;
   }
   if (!block) return null;
-  c.recvq.push(newSudog(state, g, 0, false, 0));
+  enqueue(state, c, RECV, newSudog(state, g, 0, false, 0));
   if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
   return opPark(waitReason.chanReceive);
 }
@@ -252,17 +300,17 @@ export function chanClose(state: ChanState, chanId: number, hooks: ChanHooks): O
   if (c.closed) return opPanic('close of closed channel');
   c.closed = true;
   for (
-    let sg = dequeue(state, c.recvq, hooks);
+    let sg = dequeue(state, c, RECV, hooks);
     sg !== undefined;
-    sg = dequeue(state, c.recvq, hooks)
+    sg = dequeue(state, c, RECV, hooks)
   ) {
     if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, -1);
     wake(state, hooks, sg, 0, false);
   }
   for (
-    let sg = dequeue(state, c.sendq, hooks);
+    let sg = dequeue(state, c, SEND, hooks);
     sg !== undefined;
-    sg = dequeue(state, c.sendq, hooks)
+    sg = dequeue(state, c, SEND, hooks)
   ) {
     // The sender wakes to find the channel closed and panics (chansend after gopark).
     wake(state, hooks, sg, 0, false);
@@ -333,7 +381,7 @@ export function select(
     if (sc.chan === nilChan) continue;
     const c = chanOf(state, sc.chan);
     const sg = newSudog(state, g, sc.dir === 'send' ? sc.value : 0, true, i);
-    (sc.dir === 'recv' ? c.recvq : c.sendq).push(sg);
+    enqueue(state, c, sc.dir === 'recv' ? RECV : SEND, sg);
     if (sc.dir === 'recv' && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
     queuedOn.push(sc.chan);
   }
@@ -365,21 +413,23 @@ function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
   for (const id of queuedOn) {
     const c = idGet(state.chans, id);
     if (c === undefined) continue;
-    if (removeWaiter(state, c.recvq, g) && c.timerId !== null)
+    if (removeWaiter(state, c, RECV, g) && c.timerId !== null)
       hooks.timerChanBlocked?.(c.timerId, -1);
-    removeWaiter(state, c.sendq, g);
+    removeWaiter(state, c, SEND, g);
   }
   truncate(queuedOn, 0);
 }
 
 /** Take G `g`'s sudog out of a wait queue, in place; true if it was there. */
-function removeWaiter(state: ChanState, q: Sudog[], g: number): boolean {
+function removeWaiter(state: ChanState, c: Chan, dir: Dir, g: number): boolean {
+  const q = dir === RECV ? c.recvq : c.sendq;
   for (let i = 0; i < q.length; i++) {
     const sg = q[i] as Sudog;
     if (sg.g !== g) continue;
     // In place, keeping the order (splice would allocate the removed elements' array).
     for (let k = i + 1; k < q.length; k++) q[k - 1] = q[k] as Sudog;
     q.pop();
+    if (q.length === 0) dropQueue(state, c, dir);
     releaseSudog(state, sg);
     return true;
   }

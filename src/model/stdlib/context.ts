@@ -8,7 +8,6 @@
 import { chanClose, freeChan, makeChan, nilChan, type ChanHooks, type ChanState } from './chan.ts';
 import { addTimer, freeTimer, stopTimer, type TimerState } from './timers.ts';
 import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
-import { truncate } from '../truncate.ts';
 
 /** `context.Background()`: never cancelled, and its Done channel is nil. */
 export const background = 0;
@@ -22,6 +21,7 @@ export const contextTimerFn = 'context.WithDeadline.func2';
 export interface Ctx {
   id: number;
   parent: number;
+  /** Child contexts not yet cancelled; `NO_CHILDREN` while none. */
   children: number[];
   done: number;
   err: string | null;
@@ -31,6 +31,13 @@ export interface Ctx {
   /** Goroutines still holding the context; the last to let go frees it (what the GC would do). */
   users: number;
 }
+
+/**
+ * The children of every context that has none (most: a request's context is a leaf): shared and
+ * frozen, replaced by an array of its own at the first child. A checkpoint turns it into one shared
+ * unfrozen array, so `withCancel` tests emptiness, not identity, before writing.
+ */
+const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
 
 export interface ContextState {
   nextId: number;
@@ -71,7 +78,7 @@ export function withCancel(state: ContextState, deps: ContextDeps, parent: numbe
   const deadline = parentCtx?.deadline ?? null;
   let ctx = state.free.pop();
   if (ctx === undefined) {
-    ctx = { id, parent, children: [], done, err: null, deadline, timerId: null, users: 1 };
+    ctx = { id, parent, children: NO_CHILDREN, done, err: null, deadline, timerId: null, users: 1 };
   } else {
     ctx.id = id;
     ctx.parent = parent;
@@ -84,6 +91,7 @@ export function withCancel(state: ContextState, deps: ContextDeps, parent: numbe
   idSet(state.ctxs, id, ctx);
   if (parentCtx !== undefined) {
     if (parentCtx.err !== null) cancel(state, deps, id, parentCtx.err);
+    else if (parentCtx.children.length === 0) parentCtx.children = [id];
     else parentCtx.children.push(id);
   }
   return id;
@@ -129,7 +137,7 @@ export function cancel(state: ContextState, deps: ContextDeps, id: number, err =
   if (ctx.children.length > 0) {
     // Detach the list first: each child leaves its parent's list as it is cancelled.
     const children = ctx.children;
-    ctx.children = [];
+    ctx.children = NO_CHILDREN;
     for (const child of children) cancel(state, deps, child, err);
   }
   const parent = ctxOf(state, ctx.parent);
@@ -138,17 +146,23 @@ export function cancel(state: ContextState, deps: ContextDeps, id: number, err =
     const i = parent.children.indexOf(id);
     if (i >= 0) parent.children.splice(i, 1);
   }
-  if (ctx.timerId !== null) stopTimer(deps.timers, ctx.timerId);
+  if (ctx.timerId !== null) {
+    // Cancelled, the context never looks at its timer again (`c.timer.Stop()` is its last use):
+    // free it now, not when the last goroutine lets go of the context, which for a leaked
+    // goroutine holding it is never.
+    stopTimer(deps.timers, ctx.timerId);
+    freeTimer(deps.timers, ctx.timerId);
+    ctx.timerId = null;
+  }
 }
 
 /** Drop a cancelled context nothing references any more, with its channel and timer. */
 export function freeContext(state: ContextState, deps: ContextDeps, id: number): void {
   const ctx = ctxOf(state, id);
   if (ctx === undefined) return;
+  // Cancelling frees the deadline timer and detaches the children.
   if (ctx.err === null) cancel(state, deps, id);
-  if (ctx.timerId !== null) freeTimer(deps.timers, ctx.timerId);
   freeChan(deps.chans, ctx.done);
   idDelete(state.ctxs, id);
-  truncate(ctx.children, 0);
   state.free.push(ctx);
 }
