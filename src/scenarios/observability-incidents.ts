@@ -1,21 +1,21 @@
 /**
- * Each incident's scenario behind a dynamic import: the widget loads only the one that runs
- * (the three together with their Go sources are ~9 KB of gzip JS it would otherwise ship).
+ * Each incident's model behind a dynamic import: the widget loads only the one that runs (the
+ * three together with their Go sources are ~10 KB of gzip JS it would otherwise ship).
  */
 import type { Incident, LoadedIncident } from './observability-run.ts';
 
-const loaders: { readonly [K in Incident]: () => Promise<LoadedIncident & { incident: K }> } = {
+const loaders: { readonly [K in Incident]: () => Promise<LoadedIncident> } = {
   'timeout-handler': async () => ({
     incident: 'timeout-handler',
-    scenario: (await import('./timeout-handler.ts')).timeoutHandler,
+    model: (await import('./observability-timeout.ts')).timeoutServer,
   }),
   'afterfunc-leak': async () => ({
     incident: 'afterfunc-leak',
-    scenario: (await import('./afterfunc-leak.ts')).afterfuncLeak,
+    model: (await import('./observability-afterfunc.ts')).afterfuncServer,
   }),
   'once-stall': async () => ({
     incident: 'once-stall',
-    scenario: (await import('./once-stall.ts')).onceStall,
+    model: (await import('./observability-once.ts')).onceServer,
   }),
 };
 

@@ -1,22 +1,27 @@
 /**
  * The observability run without the incidents' code: its params, and the simulation that runs an
- * already-loaded incident scenario and samples it as a dashboard would. ./observability.ts is the
+ * already-loaded incident model and samples it as a dashboard would. ./observability.ts is the
  * scenario the CLI and the tests run (it loads all three incidents); the widget loads only the
  * chosen one (./observability-incidents.ts), which keeps the other two out of its JS.
+ *
+ * Every incident is an HTTP server taking `qps` requests a second for the whole run: the
+ * timeout-handler scenario's own server (./observability-timeout.ts), and for the other two, their
+ * incident inside a handler (./observability-afterfunc.ts, ./observability-once.ts, on the server
+ * of ./observability-server.ts). The afterfunc-leak and once-stall scenarios stay as the reference
+ * programs run them: a loop, not a server.
  *
  * Each sample (on the incident's own grid) holds:
  * - goroutines: `runtime.NumGoroutine()` (the incident's own series);
  * - heapBytes: HeapAlloc as the afterfunc scenario counts it: a 48 KiB base, the bytes pending
  *   timers hold (closure, captured buffer, timer) and their heaps' slices, and one `g` struct per
  *   goroutine ever created (allgs never shrinks). Sudogs and request buffers are left out.
- * - openConns: keep-alive connections the server holds (TimeoutHandler only; the other two
- *   incidents have no HTTP server in their model, so the series is NaN);
- * - inFlight: requests started and not answered yet (./observability-requests.ts says what a
- *   request is in each incident; NaN for AfterFunc, whose program serves none);
+ * - openConns: connections the clients have opened to the server (the model closes none: a
+ *   client whose request is never answered keeps its connection and dials another);
+ * - inFlight: requests sent and not answered yet (./observability-requests.ts);
  * - latencyMs: the mean latency of the requests answered since the previous sample, by Little's
  *   law over the sample: the time integral of the in-flight count (summed every millisecond of
  *   virtual time, from the state before that instant's events) divided by the requests answered
- *   in it. NaN when none was answered (a sync.Once whose f blocks answers no call at all).
+ *   in it. NaN when none was answered (a sync.Once whose f blocks answers no request at all).
  *
  * The alert rule is not part of the run (./alert-rule.ts evaluates it over these series), so a
  * reader can move its threshold without re-running hours of traffic.
@@ -24,12 +29,9 @@
 import type { Sched } from '../model/state.ts';
 import { G_STRUCT_BYTES, timerSliceBytes } from '../model/stdlib/heap-bytes.ts';
 import { StdlibSimulation } from '../model/stdlib/simulation.ts';
-import type { afterfuncLeak } from './afterfunc-leak.ts';
 import { HOUR, MILLISECOND, MINUTE, SECOND } from './duration.ts';
 import { goVersionParam } from './go/go-version.ts';
 import { requestFigures } from './observability-requests.ts';
-import type { onceStall } from './once-stall.ts';
-import type { timeoutHandler } from './timeout-handler.ts';
 import type {
   Checkpoint,
   GoSource,
@@ -47,17 +49,17 @@ export const OBSERVABILITY_TITLE =
 export const INCIDENTS = ['timeout-handler', 'afterfunc-leak', 'once-stall'] as const;
 export type Incident = (typeof INCIDENTS)[number];
 
-/** Each incident's scenario, as its module exports it. */
-export interface IncidentScenarios {
-  readonly 'timeout-handler': typeof timeoutHandler;
-  readonly 'afterfunc-leak': typeof afterfuncLeak;
-  readonly 'once-stall': typeof onceStall;
+/** What the run needs of an incident: its Go programs (buggy, fixed, ...) and a run of them. */
+export interface IncidentModel {
+  readonly sources: readonly GoSource[];
+  create(v: ObservabilityValues, options: SimOptions): Simulation;
 }
 
-/** An incident with its scenario, loaded. */
-export type LoadedIncident = {
-  [K in Incident]: { readonly incident: K; readonly scenario: IncidentScenarios[K] };
-}[Incident];
+/** An incident with its model, loaded. */
+export interface LoadedIncident {
+  readonly incident: Incident;
+  readonly model: IncidentModel;
+}
 
 export const observabilityParams = {
   incident: {
@@ -77,7 +79,7 @@ export const observabilityParams = {
   qps: {
     kind: 'int',
     label: 'Requests per second',
-    help: 'Traffic: requests (AfterFunc calls, GetConfig calls) per second.',
+    help: 'Traffic: HTTP requests per second, each served by the incident’s handler.',
     min: 1,
     max: 1000,
     default: 20,
@@ -168,36 +170,7 @@ export function incidentSource(
   v: ObservabilityValues,
   loaded: LoadedIncident,
 ): GoSource | undefined {
-  return loaded.scenario.sources[v.fix ? 1 : 0];
-}
-
-/** The incident's own scenario with its values for this service. */
-function incidentRun(v: ObservabilityValues, loaded: LoadedIncident, options: SimOptions) {
-  const load = v.duration;
-  switch (loaded.incident) {
-    case 'timeout-handler':
-      return loaded.scenario.create(
-        { qps: v.qps, work: v.work, timeout: v.timeout, load, ctx: v.fix, total: load, go: v.go },
-        options,
-      );
-    case 'afterfunc-leak':
-      return loaded.scenario.create(
-        {
-          mode: v.fix ? 'stop' : v.afterfuncMode,
-          rate: v.qps,
-          delay: v.delay,
-          load,
-          payload: v.payload,
-          go: v.go,
-        },
-        options,
-      );
-    case 'once-stall':
-      return loaded.scenario.create(
-        { mode: v.fix ? 'fixed' : v.onceMode, qps: v.qps, load, go: v.go },
-        options,
-      );
-  }
+  return loaded.model.sources[v.fix ? 1 : 0];
 }
 
 /** See the file comment: the afterfunc scenario's HeapAlloc without sudogs. */
@@ -306,15 +279,12 @@ class ObservabilitySimulation implements Simulation {
   private measure(): StateFigures {
     const s = this.state;
     this.measuredAt = s.events;
-    const requests = requestFigures(this.values.incident as Incident, s);
+    const requests = requestFigures(s);
     return {
       heapBytes: heapBytes(s),
-      openConns:
-        this.values.incident === 'timeout-handler'
-          ? (s.stdlib?.http.conns.length ?? 0)
-          : Number.NaN,
-      sent: requests?.sent ?? Number.NaN,
-      inFlight: requests?.inFlight ?? Number.NaN,
+      openConns: s.stdlib?.http.conns.length ?? 0,
+      sent: requests.sent,
+      inFlight: requests.inFlight,
     };
   }
 
@@ -424,8 +394,7 @@ class ObservabilitySimulation implements Simulation {
 
   counters(): Readonly<Record<string, number>> {
     const c = this.inner.counters();
-    const requests = c['sent'] ?? c['calls'] ?? c['fired'] ?? 0;
-    return { ...c, requests, goroutines: this.state.ngLive };
+    return { ...c, requests: c['sent'] ?? 0, goroutines: this.state.ngLive };
   }
 
   dump(): string {
@@ -468,7 +437,7 @@ export function createObservabilityRun(
   if (loaded.incident !== values.incident)
     throw new Error(`observability: ${values.incident} asked, ${loaded.incident} loaded`);
   const sampleNs = options.sampleNs;
-  const inner = incidentRun(values, loaded, { ...options, sampleNs });
+  const inner = loaded.model.create(values, { ...options, sampleNs });
   if (!(inner instanceof StdlibSimulation))
     throw new Error(`observability: ${values.incident} does not run on the stdlib model`);
   return new ObservabilitySimulation(inner, values, sampleNs);

@@ -1,11 +1,12 @@
 /**
  * observability: one of the three incidents at production scale, as a dashboard would see it.
- * The run is the incident's own scenario (its programs, its stdlib model) at the chosen rate for
- * hours, sampled on a coarse grid: ./observability-run.ts says what each series is. This module
+ * The run is an HTTP server with the incident in its handler (its stdlib model) at the chosen rate
+ * for hours, sampled on a coarse grid: ./observability-run.ts says what each series is. This module
  * is the scenario the CLI and the tests run, with all three incidents loaded; the widget loads
  * only the one that runs.
  */
-import { afterfuncLeak } from './afterfunc-leak.ts';
+import { afterfuncServer } from './observability-afterfunc.ts';
+import { onceServer } from './observability-once.ts';
 import {
   OBSERVABILITY_SERIES,
   OBSERVABILITY_TITLE,
@@ -17,8 +18,7 @@ import {
   type LoadedIncident,
   type ObservabilityValues,
 } from './observability-run.ts';
-import { onceStall } from './once-stall.ts';
-import { timeoutHandler } from './timeout-handler.ts';
+import { timeoutServer } from './observability-timeout.ts';
 import type { GoSource, Scenario } from './types.ts';
 
 export {
@@ -29,9 +29,9 @@ export {
 } from './observability-run.ts';
 
 const LOADED: { readonly [K in Incident]: LoadedIncident } = {
-  'timeout-handler': { incident: 'timeout-handler', scenario: timeoutHandler },
-  'afterfunc-leak': { incident: 'afterfunc-leak', scenario: afterfuncLeak },
-  'once-stall': { incident: 'once-stall', scenario: onceStall },
+  'timeout-handler': { incident: 'timeout-handler', model: timeoutServer },
+  'afterfunc-leak': { incident: 'afterfunc-leak', model: afterfuncServer },
+  'once-stall': { incident: 'once-stall', model: onceServer },
 };
 
 /** The Go program the run executes: the incident's buggy or fixed version. */
@@ -43,9 +43,9 @@ export const observability: Scenario<typeof observabilityParams> = {
   id: 'observability',
   title: OBSERVABILITY_TITLE,
   summary:
-    'One of the three incidents at production traffic for hours of virtual time, sampled as a dashboard would: goroutines, heap, open connections, requests in flight and latency. An alert on the goroutine count (a threshold, a rate of growth over a window, held for a while) fires when the series say so, and the goroutine dump at that moment points at the incident; with the fix deployed the alert stays quiet.',
+    'One of the three incidents in an HTTP service at production traffic for hours of virtual time, sampled as a dashboard would: goroutines, heap, open connections, requests in flight and latency. An alert on the goroutine count (a threshold, a rate of growth over a window, held for a while) fires when the series say so, and the goroutine dump at that moment points at the incident; with the fix deployed the alert stays quiet.',
   params: observabilityParams,
-  sources: [...timeoutHandler.sources, ...afterfuncLeak.sources, ...onceStall.sources],
+  sources: [...timeoutServer.sources, ...afterfuncServer.sources, ...onceServer.sources],
   seriesNames: OBSERVABILITY_SERIES,
   counterNames: ['requests', 'goroutines'],
   horizonNs: (v) => v.duration,

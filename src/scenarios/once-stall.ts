@@ -56,7 +56,7 @@ type Values = ParamValues<typeof params>;
 
 const FILE = '/srv/app/config/main.go';
 /** How long a fixed caller waits for the config, and each bounded load attempt (once-stall-go.ts). */
-const CALLER_WAIT_NS = 50 * MILLISECOND;
+export const CALLER_WAIT_NS = 50 * MILLISECOND;
 const LOAD_TIMEOUT_NS = SECOND;
 const RETRY_BACKOFF_NS = SECOND;
 
@@ -160,11 +160,14 @@ function buggyPrograms(v: Values): Program[] {
   ];
 }
 
-/** The fix: a loader goroutine retrying bounded loads; callers select on `ready` or 50ms. */
-function fixedPrograms(v: Values): Program[] {
-  const src = onceStallFixed;
+/**
+ * `loadConfig` of the fix: bounded loads of a remote that never answers, retried after a back-off.
+ * `src` is any program with the fix's `loadConfig` and `loadFromRemote` (the observability run's
+ * server has them too).
+ */
+export function loaderOps(src: GoSource): StdlibOp[] {
   const at = (needle: string): number => lineOf(src, needle);
-  const loader: StdlibOp[] = [
+  return [
     {
       kind: 'ctx.WithTimeout',
       parent: -1,
@@ -187,6 +190,13 @@ function fixedPrograms(v: Values): Program[] {
     { kind: 'sleep', ns: RETRY_BACKOFF_NS, line: at('time.Sleep(time.Second) // back off') },
     { kind: 'std.jump', to: 0, line: at('for {') },
   ];
+}
+
+/** The fix: a loader goroutine retrying bounded loads; callers select on `ready` or 50ms. */
+function fixedPrograms(v: Values): Program[] {
+  const src = onceStallFixed;
+  const at = (needle: string): number => lineOf(src, needle);
+  const loader = loaderOps(src);
   const caller: StdlibOp[] = [
     { kind: 'call', func: 'main.GetConfig', frameBytes: 64, line: at('if GetConfig() == nil {') },
     {
@@ -271,23 +281,35 @@ function mutexWaitFrames(): GoroutineFrame[] {
 
 /**
  * The goroutine dump, with the frames the runtime shows inside `sync` (line numbers of Go 1.19's
- * sync package, as in the reference dump; other releases differ by a few lines).
+ * sync package, as in the reference dump; other releases differ by a few lines) for the
+ * goroutines of the programs whose role is `callerRole` that are inside `main.GetConfig`. With
+ * `mainFile`, their `main.` frames are placed in that file (a program whose function is net/http's
+ * `conn.serve` calls into main.go).
  */
-function onceDump(w: World): string {
+export function onceDumpOf(callerRole: string, mainFile?: string): (w: World) => string {
+  return (w) => onceDump(w, callerRole, mainFile);
+}
+
+function onceDump(w: World, callerRole: string, mainFile: string | undefined): string {
   const s = w.s;
   const records = stdlibRecords(w);
   const mutexReason = mutexWaitReason(s.cfg.goMinor);
   const byGoid = new Map(s.allgs.filter((g) => g.status !== '_Gdead').map((g) => [g.goid, g]));
   for (const rec of records) {
     const g = byGoid.get(rec.id);
-    if (g === undefined || w.code[g.prog]?.role !== 'caller') continue;
-    const callerFrame = rec.frames[rec.frames.length - 1];
-    const getConfig = rec.frames.find((f) => f.func === 'main.GetConfig');
-    if (callerFrame === undefined || getConfig === undefined) continue;
+    if (g === undefined || w.code[g.prog]?.role !== callerRole) continue;
+    const at = rec.frames.findIndex((f) => f.func === 'main.GetConfig');
+    const getConfig = rec.frames[at];
+    if (getConfig === undefined) continue;
+    // GetConfig's callers: the goroutine's own function, or a handler and net/http's conn.serve.
+    const callers = rec.frames.slice(at + 1);
+    if (callers.length === 0) continue;
+    if (mainFile !== undefined)
+      for (const f of rec.frames) if (f.func.startsWith('main.')) f.file = mainFile;
     const doFrames: GoroutineFrame[] = [
       { func: 'sync.(*Once).Do', args: '...', file: `${SYNC}/once.go`, line: 65 },
       { ...getConfig, args: '{0x7ffcb70ada90?, 0x0?}' },
-      callerFrame,
+      ...callers,
     ];
     if (rec.state === mutexReason) {
       rec.frames = [...mutexWaitFrames(), ...doFrames];
@@ -343,7 +365,7 @@ export const onceStall: Scenario<typeof params> = {
           calls: s.counters['calls'] ?? 0,
           nilConfig: s.counters['nilConfig'] ?? 0,
         }),
-        dump: onceDump,
+        dump: onceDumpOf('caller'),
       },
       options,
     );

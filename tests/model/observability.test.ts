@@ -1,5 +1,5 @@
 /**
- * The observability scenario runs each incident's own model at scale: the alert (default rule:
+ * The observability scenario runs each incident in an HTTP server at scale: the alert (default rule:
  * above 2,000 goroutines or growing faster than 200 a minute over 5m, for 1m) fires for every
  * buggy incident and never for its fix over the same hour, and the dump at the firing moment
  * points at the incident that runs, read from the stacks alone.
@@ -61,8 +61,10 @@ describe('observability: the alert over an hour at 5 requests per second', () =>
         const verdict = dumpVerdict(at.dump(), at.nowNs, 5);
         expect(verdict.verdict?.incident).toBe(incident);
         expect(verdict.groups[0]?.points?.incident).toBe(incident);
-        // About a request's worth of goroutines per second leaked by then (AfterFunc: from `delay`).
-        expect(verdict.groups[0]?.count).toBeGreaterThan(QPS * (expected / 1000 - 10));
+        // About a request's worth of goroutines per second leaked by then (AfterFunc: from `delay`,
+        // less the 100 reports its buffer takes and the one the stalled shipper holds).
+        const unparked = incident === 'afterfunc-leak' ? 101 : 0;
+        expect(verdict.groups[0]?.count).toBeGreaterThan(QPS * (expected / 1000 - 10) - unparked);
       },
     );
 
@@ -99,13 +101,15 @@ describe('observability: the alert over an hour at 5 requests per second', () =>
   );
 
   it(
-    'has no connections without an HTTP server, nor latency while no call is answered',
+    'a blocked sync.Once answers no request: no latency, a connection held per request',
     HEAVY,
     () => {
       const s = run(values({ incident: 'once-stall', duration: 2 * MINUTE })).series();
       expect((s['latencyMs'] ?? []).every(Number.isNaN)).toBe(true);
-      expect((s['openConns'] ?? []).every(Number.isNaN)).toBe(true);
-      // Heap grows with the parked callers' g structs.
+      const conns = s['openConns'] ?? [];
+      expect(conns).toEqual(s['inFlight']);
+      expect(conns.at(-1)).toBeGreaterThan(QPS * 115);
+      // Heap grows with the parked handlers' g structs.
       const heap = s['heapBytes'] ?? [];
       expect(heap.at(-1) as number).toBeGreaterThan(heap[0] as number);
     },

@@ -5,7 +5,7 @@
 import type { AlertRule, AlertState, FiringInterval } from '../../scenarios/alert-rule';
 import { evaluateAlert, timeToDetectMs } from '../../scenarios/alert-rule';
 import { formatDuration } from '../../scenarios/duration';
-import type { Incident, ObservabilityValues } from '../../scenarios/observability-run';
+import type { ObservabilityValues } from '../../scenarios/observability-run';
 import type { Series } from '../../scenarios/types';
 
 export interface DashboardPanel {
@@ -14,7 +14,7 @@ export interface DashboardPanel {
   readonly values: readonly number[];
   /** A horizontal rule line (the alert's threshold), when the panel has one. */
   readonly rule: number | null;
-  /** Why the panel is empty, when the incident's model has no such figure. */
+  /** Why the panel is empty, when the run has no such figure (yet). */
   readonly missing: string | null;
 }
 
@@ -37,24 +37,24 @@ export interface Dashboard {
 /** The key the widget puts the dashboard under in the View's `extra`. */
 export const DASHBOARD_KEY = 'dashboard';
 
-/** Why a panel is empty, short enough for the stage's label column; the widget's notes say more. */
-const NO_HTTP = 'no HTTP server in this model';
-const NO_REQUESTS = 'no requests in this model';
+/**
+ * Why the latency panel is empty: latency is only defined for answered requests (a sync.Once
+ * whose f blocks answers none). Short enough for the stage's label column; the notes say more.
+ */
 const NONE_ANSWERED = 'no request answered yet';
 
-function finiteOrNull(xs: readonly number[] | undefined): readonly number[] | null {
-  return xs !== undefined && xs.some(Number.isFinite) ? xs : null;
+/** A plain panel of one series. */
+function panel(title: string, unit: string, values: readonly number[] | undefined): DashboardPanel {
+  return { title, unit, values: values ?? [], rule: null, missing: null };
 }
 
-/** The panel of `values`, or an empty one saying `why` when the series has no figure at all. */
-function panel(
-  title: string,
-  unit: string,
-  values: readonly number[] | undefined,
-  why: string,
-): DashboardPanel {
-  const finite = finiteOrNull(values);
-  return { title, unit, values: finite ?? [], rule: null, missing: finite === null ? why : null };
+/** Latency, or an empty panel saying so while no request has been answered. */
+function latencyPanel(values: readonly number[] | undefined): DashboardPanel {
+  const answered = values !== undefined && values.some(Number.isFinite);
+  return {
+    ...panel('mean latency', ' ms', answered ? values : []),
+    missing: answered ? null : NONE_ANSWERED,
+  };
 }
 
 /** The leak starts with the traffic, at t = 0, in every incident run. */
@@ -65,14 +65,13 @@ export function buildDashboard(
   rule: AlertRule,
   position: { readonly nowNs: number; readonly events: number },
   horizonNs: number,
-  service: { readonly incident: Incident; readonly caption: string },
+  caption: string,
 ): Dashboard {
   const { nowNs, events } = position;
   const tMs = series.t_ms;
   const goroutines = series['goroutines'] ?? [];
   const alert = evaluateAlert(tMs, goroutines, rule);
   const rates = alert.ratePerMin.map((r) => r ?? Number.NaN);
-  const serves = service.incident !== 'afterfunc-leak';
   const heapMiB = (series['heapBytes'] ?? []).map((b) => b / 2 ** 20);
   const usesLevel = rule.mode !== 'rate';
   const usesRate = rule.mode !== 'threshold';
@@ -96,16 +95,16 @@ export function buildDashboard(
         rule: usesRate ? rule.ratePerMin : null,
         missing: null,
       },
-      { title: 'heap', unit: ' MiB', values: heapMiB, rule: null, missing: null },
-      panel('requests in flight', '', series['inFlight'], NO_REQUESTS),
-      panel('mean latency', ' ms', series['latencyMs'], serves ? NONE_ANSWERED : NO_REQUESTS),
-      panel('open connections', '', series['openConns'], NO_HTTP),
+      panel('heap', ' MiB', heapMiB),
+      panel('requests in flight', '', series['inFlight']),
+      latencyPanel(series['latencyMs']),
+      panel('open connections', '', series['openConns']),
     ],
     firing: alert.firing,
     state: alert.states.at(-1) ?? 'inactive',
     timeToDetectMs: timeToDetectMs(alert, LEAK_START_MS),
     rule,
-    caption: service.caption,
+    caption,
   };
 }
 
