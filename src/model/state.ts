@@ -41,7 +41,8 @@ export interface GRec {
   createdPc: number;
   /**
    * pcs of the `call` ops on the G's call stack, outermost first. Most Gs never make a call, so
-   * they share NO_CALLS: an empty array is never written to, only replaced (ops/call.ts).
+   * they share NO_CALLS, and Gs one call deep share one array per pc: an array of at most one
+   * call is never written to, only replaced (ops/call.ts).
    */
   calls: number[];
   /**

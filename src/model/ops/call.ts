@@ -17,7 +17,7 @@ import {
   type GoStack,
 } from '../stack.ts';
 import { registerOp, type Op, type World } from '../program.ts';
-import type { GRec } from '../state.ts';
+import { NO_CALLS, type GRec } from '../state.ts';
 import { emit, tracing } from '../trace.ts';
 
 export interface CallOp extends Op {
@@ -55,6 +55,39 @@ function stackToGrow(w: World, g: GRec): GoStack {
   return st;
 }
 
+/**
+ * One-call stacks, by pc, shared by every G one call deep there: a leaking server parks hundreds
+ * of thousands of them in the same function. Not state: `[pc]` is the same value in any run.
+ */
+const singleCalls: (readonly number[])[] = [];
+
+function singleCall(pc: number): number[] {
+  let calls = singleCalls[pc];
+  if (calls === undefined) {
+    calls = Object.freeze([pc]);
+    singleCalls[pc] = calls;
+  }
+  return calls as number[];
+}
+
+/**
+ * Call stacks of at most one call may be shared (NO_CALLS, `singleCall`, or after a checkpoint's
+ * structuredClone, which keeps the sharing), so they are replaced, never written; a longer one
+ * is the G's own and grows and shrinks in place (a recursion thousands deep stays linear).
+ */
+function pushCall(g: GRec, pc: number): void {
+  const calls = g.calls;
+  if (calls.length === 0) g.calls = singleCall(pc);
+  else if (calls.length === 1) g.calls = [calls[0] as number, pc];
+  else calls.push(pc);
+}
+
+function popCall(g: GRec): void {
+  const calls = g.calls;
+  if (calls.length === 1) g.calls = NO_CALLS as number[];
+  else if (calls.length > 1) calls.pop();
+}
+
 registerOp<CallOp>({
   kind: 'call',
   run: (w, g, op) => {
@@ -62,9 +95,7 @@ registerOp<CallOp>({
     const needsRecord =
       g.stack === null && prologueWouldGrow(STACK_MIN, usedByCalls(w, g), op.frameBytes);
     if (needsRecord) g.stack = stackToGrow(w, g);
-    // An empty call stack may be the shared NO_CALLS (state.ts): replace it, never push onto it.
-    if (g.calls.length === 0) g.calls = [g.pc];
-    else g.calls.push(g.pc);
+    pushCall(g, g.pc);
     if (g.stack === null) return 0;
     try {
       const growth = pushFrame(g.stack, op.frameBytes);
@@ -89,7 +120,7 @@ registerOp<RetOp>({
   kind: 'ret',
   run: (_w, g) => {
     if (g.stack !== null) popFrame(g.stack);
-    if (g.calls.length > 0) g.calls.pop();
+    popCall(g);
     return 0;
   },
 });
