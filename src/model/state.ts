@@ -9,7 +9,7 @@ import type { GoStack } from './stack.ts';
 import type { EventQueue } from './event-queue.ts';
 import type { PrngState } from './prng.ts';
 import type { WaitGroup } from './stdlib/sync.ts';
-import type { TimerHeap } from './stdlib/timer-heap.ts';
+import type { SleepHeap } from './sleep-heap.ts';
 
 /** Where a G is; every G is in exactly one of these (fact 23 and design.md). */
 export type Where =
@@ -82,8 +82,8 @@ export interface PRec {
   syscalltick: number;
   /** Bumped to cancel this P's pending RunP event (e.g. when its G is preempted). */
   gen: number;
-  /** Fact 27: the P's 4-ary timer heap of sleeping Gs (`id` = G slot); stdlib/timer-heap.ts. */
-  timers: TimerHeap;
+  /** Fact 27: the P's 4-ary timer heap of sleeping Gs, as `[when, G slot]` pairs (sleep-heap.ts). */
+  timers: SleepHeap;
   /** Fact 22: the P's free list of dead G slots. */
   gFree: number[];
   goidcache: number;

@@ -8,14 +8,14 @@ import { goready } from './park.ts';
 import { acquirep, kickP, pidleget, pidleremove, startm } from './m.ts';
 import { M_WAKE_NS } from './constants.ts';
 import type { World } from './program.ts';
-import { heapPopMin, heapPush } from './stdlib/timer-heap.ts';
+import { firstWake, sleepers, sleepPopMin, sleepPush } from './sleep-heap.ts';
 import { NO, type PRec } from './state.ts';
 import { emit, tracing, fmtNs } from './trace.ts';
 
 /** Adds a timer for G `gi` to P `p`'s 4-ary heap (the runtime's timerHeapN). */
 export function addTimer(w: World, p: PRec, when: number, gi: number): void {
   const s = w.s;
-  heapPush(p.timers, { when, id: gi, seq: 0 });
+  sleepPush(p.timers, when, gi);
   pushEvent(s.queue, when, EvKind.Timer, p.id, 0);
   if (tracing(s)) {
     const g = s.allgs[gi]!;
@@ -48,14 +48,13 @@ export function registerTimerSource(source: TimerSource): void {
 }
 
 export function hasDueTimer(w: World, p: PRec): boolean {
-  const first = p.timers[0];
-  if (first !== undefined && first.when <= w.s.now) return true;
+  if (firstWake(p.timers) <= w.s.now) return true;
   for (let i = 0; i < sources.length; i++) if (sources[i]!.due(w, p)) return true;
   return false;
 }
 
 export function hasTimers(w: World, p: PRec): boolean {
-  if (p.timers.length > 0) return true;
+  if (sleepers(p.timers) > 0) return true;
   for (let i = 0; i < sources.length; i++) if (sources[i]!.pending(w, p)) return true;
   return false;
 }
@@ -79,8 +78,8 @@ export function timeSleepUntil(w: World): number {
   let next = Infinity;
   const allp = w.s.allp;
   for (let i = 0; i < allp.length; i++) {
-    const first = allp[i]!.timers[0];
-    if (first !== undefined && first.when < next) next = first.when;
+    const first = firstWake(allp[i]!.timers);
+    if (first < next) next = first;
   }
   for (let i = 0; i < earliestTimers.length; i++) next = Math.min(next, earliestTimers[i]!(w));
   return next;
@@ -90,14 +89,14 @@ export function timeSleepUntil(w: World): number {
 export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
   const s = w.s;
   let ran = false;
-  while (owner.timers.length > 0 && owner.timers[0]!.when <= s.now) {
-    const t = heapPopMin(owner.timers)!;
+  while (firstWake(owner.timers) <= s.now) {
+    const gi = sleepPopMin(owner.timers);
     ran = true;
     if (tracing(s)) {
-      const g = s.allgs[t.id]!;
+      const g = s.allgs[gi]!;
       emit(s, 'timer-fire', `timer of G${g.goid} fires on P${cur.id}`, { g: g.goid, p: cur.id });
     }
-    goready(w, t.id, cur);
+    goready(w, gi, cur);
   }
   for (let i = 0; i < sources.length; i++) if (sources[i]!.run(w, owner, cur)) ran = true;
   return ran;

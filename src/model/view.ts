@@ -2,6 +2,7 @@
 import type { GPlace, GView, MView, PView, SysmonView, View } from '../scenarios/types.ts';
 import { EvKind } from './event-queue.ts';
 import { STACK_MIN } from './constants.ts';
+import { sleepers } from './sleep-heap.ts';
 import type { World } from './program.ts';
 import { NO, globalRunqLen, type Sched } from './state.ts';
 import { placeOf } from './trace.ts';
@@ -57,7 +58,7 @@ export function buildView(w: World, maxGs: number, extra: Record<string, unknown
       runnext: p.runnext === NO ? null : s.allgs[p.runnext]!.goid,
       runq,
       schedtick: p.schedtick,
-      timers: p.timers.length,
+      timers: sleepers(p.timers),
     };
   });
   const ms: MView[] = s.allm.map((m) => ({
