@@ -12,12 +12,18 @@
  * rest of its probe run back, so there are no tombstones to sweep.
  */
 
-const EMPTY = -1;
+/** Marks a free slot: the largest Uint32, above every id a table takes. */
+const EMPTY = 0xffff_ffff;
 const INITIAL_CAPACITY = 64;
 
 export interface IdTable<T> {
-  /** The id in each slot, or EMPTY. */
-  keys: number[];
+  /**
+   * The id in each slot, or EMPTY. A typed array of 4-byte ids (a day at 5,000 requests per
+   * second makes ~1.3 billion): a leaking run's tables reach millions of slots, and a plain array
+   * that size took ~90 ns a slot to make and fill (6.8% of a 5-minute profile) and 8 bytes a slot.
+   */
+  keys: Uint32Array;
+  /** The record in each slot whose key is set; other slots are holes or null, never read. */
   vals: (T | null)[];
   /** Slot count - 1 (a power of two minus one). */
   mask: number;
@@ -27,8 +33,8 @@ export interface IdTable<T> {
 
 export function newIdTable<T>(capacity = INITIAL_CAPACITY): IdTable<T> {
   return {
-    keys: new Array<number>(capacity).fill(EMPTY),
-    vals: new Array<T | null>(capacity).fill(null),
+    keys: new Uint32Array(capacity).fill(EMPTY),
+    vals: new Array<T | null>(capacity),
     mask: capacity - 1,
     size: 0,
   };
@@ -42,7 +48,7 @@ function home(id: number, mask: number): number {
 function slotOf<T>(t: IdTable<T>, id: number): number {
   const keys = t.keys;
   for (let i = home(id, t.mask); ; i = (i + 1) & t.mask) {
-    const k = keys[i];
+    const k = keys[i] as number;
     if (k === id) return i;
     if (k === EMPTY) return -1;
   }
@@ -58,8 +64,8 @@ export function idHas<T>(t: IdTable<T>, id: number): boolean {
 }
 
 export function idSet<T>(t: IdTable<T>, id: number, value: T): void {
-  if (!Number.isSafeInteger(id) || id < 0)
-    throw new RangeError(`id ${id} is not a whole number ≥ 0`);
+  if (!Number.isSafeInteger(id) || id < 0 || id >= EMPTY)
+    throw new RangeError(`id ${id} is not a whole number in [0, ${EMPTY})`);
   const keys = t.keys;
   for (let i = home(id, t.mask); ; i = (i + 1) & t.mask) {
     const k = keys[i];
