@@ -115,7 +115,7 @@ export const observabilityParams = {
   afterfuncMode: {
     kind: 'enum',
     label: 'Bug (AfterFunc)',
-    help: 'blockingf: f blocks forever; nostop: timers never stopped (they hold memory).',
+    help: 'f blocks: the report collector stalls, so every watchdog that fires parks on its send; never stopped: each pending watchdog holds its request’s body until it fires.',
     options: ['blockingf', 'nostop'],
     optionLabels: ['f blocks', 'never stopped'],
     default: 'blockingf',
@@ -123,7 +123,7 @@ export const observabilityParams = {
   delay: {
     kind: 'duration',
     label: 'AfterFunc delay',
-    help: 'How long each timer waits before f runs.',
+    help: 'How long each request’s watchdog waits before f runs.',
     minNs: 10 * 1_000_000,
     maxNs: HOUR,
     defaultNs: 2 * SECOND,
@@ -132,7 +132,7 @@ export const observabilityParams = {
   payload: {
     kind: 'int',
     label: 'Captured bytes (AfterFunc)',
-    help: 'Size of the buffer each AfterFunc closure captures.',
+    help: 'Size of the request body each watchdog’s closure captures.',
     min: 0,
     max: 1 << 20,
     default: 4096,
@@ -142,7 +142,7 @@ export const observabilityParams = {
   onceMode: {
     kind: 'enum',
     label: 'Bug (sync.Once)',
-    help: 'block: the load never returns; panic: it panics and every later call gets nil.',
+    help: 'block: the load never returns and no request is ever answered; panic: it panics and every request gets a 503.',
     options: ['block', 'panic'],
     optionLabels: ['f blocks', 'f panics'],
     default: 'block',

@@ -10,20 +10,22 @@
  *
  * @see https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go (Serve, conn.serve)
  */
-import type { Program } from '../model/program.ts';
+import type { Program, World } from '../model/program.ts';
 import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation, type StdlibModelSpec } from '../model/stdlib/simulation.ts';
-import type { World } from '../model/program.ts';
 import { SECOND } from './duration.ts';
 import { goMinorOf } from './go/go-version.ts';
 import type { ObservabilityValues } from './observability-run.ts';
 import type { SimOptions } from './types.ts';
 
-/** Locals of `main.main`: the accepted connection, then the program's own values from SHARED. */
-export const CONN = 0;
-/** Locals of a connection goroutine: the connection, the request it serves, then SHARED.... */
-export const REQ = 1;
-/** The first local main passes on to every connection goroutine (a channel both use). */
+/**
+ * Locals of `main.main`: the accepted connection (`http.accept` writes local 0), then from SHARED
+ * the program's own values. A connection goroutine gets the same: its connection, the request it
+ * serves (`http.readRequest` writes local 1), then main's values from SHARED on.
+ */
+const CONN = 0;
+const REQ = 1;
+/** The first of main's own locals, passed on to every connection goroutine (a channel both use). */
 export const SHARED = 2;
 
 export interface ServerSpec {
