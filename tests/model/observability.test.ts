@@ -115,25 +115,30 @@ describe('observability: the alert over an hour at 5 requests per second', () =>
     },
   );
 
-  it('step by step, runUntil, and restore then run all give the same series', HEAVY, () => {
-    const v = values({ incident: 'timeout-handler', duration: 2 * MINUTE });
-    const opts = { seed: 3, sampleNs: 5 * SECOND, traceCapacity: 0 };
-    const straight = observability.create(v, opts);
-    straight.runUntil(v.duration);
-    const stepped = observability.create(v, opts);
-    stepped.runToEvent(straight.events); // one event at a time
-    stepped.runUntil(v.duration); // no event left: the clock reaches the last grid point
-    expect(stepped.series()).toEqual(straight.series());
+  it.each(INCIDENTS)(
+    '%s: step by step, runUntil, and restore then run all give the same series',
+    (incident) => {
+      const v = values({ incident, duration: 2 * MINUTE });
+      const opts = { seed: 3, sampleNs: 5 * SECOND, traceCapacity: 0 };
+      const straight = observability.create(v, opts);
+      straight.runUntil(v.duration);
+      const stepped = observability.create(v, opts);
+      stepped.runToEvent(straight.events); // one event at a time
+      stepped.runUntil(v.duration); // no event left: the clock reaches the last grid point
+      expect(stepped.series()).toEqual(straight.series());
 
-    const travelled = observability.create(v, opts);
-    travelled.runUntil(40 * SECOND);
-    const early = travelled.checkpoint();
-    travelled.runUntil(90 * SECOND);
-    const late = travelled.checkpoint();
-    travelled.restore(early);
-    travelled.runUntil(60 * SECOND);
-    travelled.restore(late);
-    travelled.runUntil(v.duration);
-    expect(travelled.series()).toEqual(straight.series());
-  });
+      const travelled = observability.create(v, opts);
+      travelled.runUntil(40 * SECOND);
+      const early = travelled.checkpoint();
+      travelled.runUntil(90 * SECOND);
+      const late = travelled.checkpoint();
+      travelled.restore(early);
+      travelled.runUntil(60 * SECOND);
+      travelled.restore(late);
+      travelled.runUntil(v.duration);
+      expect(travelled.series()).toEqual(straight.series());
+      expect(travelled.dump()).toBe(straight.dump());
+    },
+    HEAVY.timeout,
+  );
 });
