@@ -157,7 +157,7 @@ export const agenda: readonly AgendaBlock[] = [
         widget: 'observability',
         params: { incident: 'once-stall', qps: 20, duration: '10m' },
         seed: 1,
-        step: 11207,
+        step: 12044,
         show: 'A minute into incident 3 at 20 requests a second; play on to see the staircase, then switch the incident and move the alert rule.',
       },
     ],

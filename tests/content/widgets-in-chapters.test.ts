@@ -93,12 +93,12 @@ const moments: Readonly<
   },
   staircase: {
     before: (sim) => {
-      expect(sim.counters()['goroutines']).toBe(1201);
+      expect(sim.counters()['goroutines']).toBe(1200);
       expect(sim.view().byWaitReason['sync.Mutex.Lock']).toBe(1198);
     },
     after: (sim) => {
       // One more goroutine per request, none leaving: 20/s for four more minutes.
-      expect(sim.counters()['goroutines']).toBe(6001);
+      expect(sim.counters()['goroutines']).toBe(6000);
       expect(sim.view().byWaitReason['select (no cases)']).toBe(1);
     },
   },
