@@ -11,10 +11,11 @@ import { lineOf } from './view.ts';
 /**
  * Fact 25: `[..., N minutes]` comes from g.waitsince, set lazily by the GC's markroot to the
  * start of the previous cycle, so the first GC after the park records 0 (unknown) and only the
- * next one records a time. The model's only GCs are sysmon's forced ones every 2 minutes.
+ * next one records a time. The model's only GCs are sysmon's forced ones every 2 minutes;
+ * `parkedGc` is the last of them before the park (`GRec.parkedGc`).
  */
-export function waitMinutes(parkedAt: number, now: number): number | undefined {
-  const firstGc = Math.floor(parkedAt / FORCE_GC_PERIOD_NS) + 1;
+export function waitMinutes(parkedGc: number, now: number): number | undefined {
+  const firstGc = parkedGc + 1;
   const secondGcAt = (firstGc + 1) * FORCE_GC_PERIOD_NS;
   if (secondGcAt > now) return undefined;
   const waitsince = firstGc * FORCE_GC_PERIOD_NS;
@@ -54,7 +55,7 @@ export function goroutineRecords(w: World): GoroutineRecord[] {
       frames.push({ func: funcAt(d), args: '', file: prog.file, line: prog.ops[calls[d]!]!.line });
     }
     const rec: GoroutineRecord = { id: g.goid, state: stateOf(g), frames };
-    const minutes = g.status === '_Gwaiting' ? waitMinutes(g.parkedAt, s.now) : undefined;
+    const minutes = g.status === '_Gwaiting' ? waitMinutes(g.parkedGc, s.now) : undefined;
     if (minutes !== undefined) rec.waitMinutes = minutes;
     if (g.createdProg >= 0) {
       const parent = w.code[g.createdProg]!;

@@ -2,6 +2,7 @@
  * gopark / goready (fact 2, section D: the woken G goes to the waker's runnext).
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
  */
+import { FORCE_GC_PERIOD_NS } from './constants.ts';
 import { dropg, wakep } from './m.ts';
 import type { World } from './program.ts';
 import { runqput } from './runq.ts';
@@ -16,7 +17,7 @@ export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where 
   g.waitReason = reason;
   g.where = where;
   g.at = NO;
-  g.parkedAt = s.now;
+  g.parkedGc = Math.floor(s.now / FORCE_GC_PERIOD_NS);
   dropg(s, p);
   if (from !== null) {
     emit(s, 'park', `G${g.goid} parks [${reason}]`, {

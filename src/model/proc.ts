@@ -54,7 +54,7 @@ function freshG(idx: number): GRec {
     createdPc: NO,
     calls: NO_CALLS as number[],
     stack: null,
-    parkedAt: 0,
+    parkedGc: 0,
     mark: 0,
   };
 }

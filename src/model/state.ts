@@ -50,8 +50,12 @@ export interface GRec {
    * the fresh 2 KiB stack, holding just the frames of `calls` (ops/call.ts).
    */
   stack: GoStack | null;
-  /** When the G last parked (for dumps, fact 25). */
-  parkedAt: number;
+  /**
+   * Which of sysmon's forced GCs (`forcegcperiod` apart) came last before the G parked: all a
+   * dump needs of the park time (fact 25, dump.ts). A whole number that stays small, unlike the
+   * park time in ns, which V8 would box in 16 bytes for every G.
+   */
+  parkedGc: number;
   /** Scratch slot an op can use across its start and end (e.g. the start time of a measurement). */
   mark: number;
 }
