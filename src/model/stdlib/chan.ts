@@ -26,8 +26,8 @@ export interface Sudog {
   caseIndex: number;
 }
 
+/** A channel; its id is its key in `ChanState.chans` (not kept here: a leak keeps millions). */
 export interface Chan {
-  id: number;
   cap: number;
   /** The buffer; `NO_VALUES` for an unbuffered channel. */
   buf: number[];
@@ -115,7 +115,6 @@ export function makeChan(state: ChanState, cap: number, timerId: number | null =
   const c = state.free.pop();
   if (c === undefined) {
     idSet(state.chans, id, {
-      id,
       cap,
       buf: cap > 0 ? [] : NO_VALUES,
       closed: false,
@@ -127,7 +126,6 @@ export function makeChan(state: ChanState, cap: number, timerId: number | null =
   } else {
     // Only a buffered channel's record has a buffer of its own (see NO_VALUES).
     if (cap > 0 && c.cap === 0) c.buf = [];
-    c.id = id;
     c.cap = cap;
     c.closed = false;
     c.timerId = timerId;

@@ -18,8 +18,8 @@ export const deadlineExceeded = 'context deadline exceeded';
 /** The function name an `AfterFunc` timer of a `WithTimeout` context fires with. */
 export const contextTimerFn = 'context.WithDeadline.func2';
 
+/** A context; its id is its key in `ContextState.ctxs` (not kept here: a leak keeps millions). */
 export interface Ctx {
-  id: number;
   parent: number;
   /** Child contexts not yet cancelled; `NO_CHILDREN` while none. */
   children: number[];
@@ -78,9 +78,8 @@ export function withCancel(state: ContextState, deps: ContextDeps, parent: numbe
   const deadline = parentCtx?.deadline ?? null;
   let ctx = state.free.pop();
   if (ctx === undefined) {
-    ctx = { id, parent, children: NO_CHILDREN, done, err: null, deadline, timerId: null, users: 1 };
+    ctx = { parent, children: NO_CHILDREN, done, err: null, deadline, timerId: null, users: 1 };
   } else {
-    ctx.id = id;
     ctx.parent = parent;
     ctx.done = done;
     ctx.err = null;
