@@ -48,7 +48,6 @@ function freshG(idx: number): GRec {
     opEnd: NO,
     left: NO,
     preempt: false,
-    role: '',
     parentGoid: 0,
     createdProg: NO,
     createdPc: NO,
@@ -77,7 +76,6 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.opEnd = NO;
   g.left = NO;
   g.preempt = false;
-  g.role = w.code[prog]!.role;
   g.parentGoid = parent === null ? 0 : parent.goid;
   g.createdProg = parent === null ? NO : parent.prog;
   g.createdPc = parent === null ? NO : parent.pc;

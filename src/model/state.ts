@@ -34,7 +34,6 @@ export interface GRec {
   left: number;
   /** `gp.preempt`: a preemption was requested and is honoured at the next call (fact 12). */
   preempt: boolean;
-  role: string;
   parentGoid: number;
   /** Where the `go` statement that created the G was: program and pc in the parent. */
   createdProg: number;

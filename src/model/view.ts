@@ -86,7 +86,7 @@ export function buildView(w: World, maxGs: number, extra: Record<string, unknown
         status: g.status,
         place: placeIn(s, g.idx, positions),
         line: lineOf(w, g.idx),
-        role: g.role,
+        role: w.code[g.prog]!.role,
         stackBytes: g.stack?.size ?? STACK_MIN,
       });
     }

@@ -239,7 +239,10 @@ registerOp<GcOp>({
   },
 });
 
-/** The programs: main.main (index 0) and the recursing closure (index 1). */
+/** Index of the recursing closure in `programs` (main.main is 0). */
+const WORKER_PROG = 1;
+
+/** The programs: main.main (index 0) and the recursing closure (WORKER_PROG). */
 function programs(values: StackGrowthValues) {
   const READY = 0;
   const RELEASE = 1;
@@ -277,7 +280,7 @@ function programs(values: StackGrowthValues) {
   const main: Op[] = [
     { kind: 'wg.Add', wg: RELEASE, delta: 1, line: line('release.Add(1)') } as Op,
     { kind: 'wg.Add', wg: READY, delta: 1, line: line('ready.Add(1)') } as Op,
-    { kind: 'go', prog: 1, line: line('go func() {') } as Op,
+    { kind: 'go', prog: WORKER_PROG, line: line('go func() {') } as Op,
     { kind: 'wg.Wait', wg: READY, line: line('ready.Wait()') } as Op,
     { kind: 'compute', ns: READ_MEMSTATS_NS, line: line('runtime.ReadMemStats(&ms)') } as Op,
     { kind: 'wg.Add', wg: RELEASE, delta: -1, line: line('release.Done()') } as Op,
@@ -295,7 +298,7 @@ function programs(values: StackGrowthValues) {
 }
 
 function workerOf(s: Sched): GRec | undefined {
-  return s.allgs.find((g) => g.role === 'recurse' && g.status !== '_Gdead');
+  return s.allgs.find((g) => g.prog === WORKER_PROG && g.status !== '_Gdead');
 }
 
 function figures(s: Sched): Record<string, number> {
