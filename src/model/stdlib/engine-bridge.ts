@@ -56,12 +56,14 @@ export function localsOf(st: StdlibState, gi: number): number[] {
 
 /**
  * The locals of a G starting in slot `gi`: empty (every slot reads as zero) for the caller to fill
- * from slot 0 up. A recycled slot's array is reused: a long run starts millions of Gs.
+ * from slot 0 up, `size` of them. A recycled slot's array is reused: a long run starts millions
+ * of Gs. A new slot's array is made to that size: the first push into an empty array gives it
+ * room for 17 (152 bytes), which a leaked goroutine would keep for good.
  */
-export function freshLocals(st: StdlibState, gi: number): number[] {
+export function freshLocals(st: StdlibState, gi: number, size: number): number[] {
   let l = st.locals[gi];
   if (l === undefined) {
-    l = [];
+    l = new Array<number>(size);
     st.locals[gi] = l;
   }
   truncate(l, 0);
@@ -201,7 +203,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       const prog = programIndex(w, fire.fn);
       if (prog < 0) throw new Error(`timer fires unknown function ${fire.fn}`);
       const g = newproc(w, p, prog, null);
-      freshLocals(st, g.idx).push(fire.arg);
+      freshLocals(st, g.idx, 1).push(fire.arg);
       st.createdBy[g.idx] = 'time.goFunc';
       if (tracing(s))
         emit(s, 'timer-fire', `timer fires: go ${fire.fn} as G${g.goid}`, { g: g.goid, p: p.id });

@@ -89,10 +89,7 @@ registerOp<GoWithOp>({
     const st = stdlibOf(w.s);
     const mine = localsOf(st, g.idx);
     const child = newproc(w, p, op.prog, g);
-    // A slot's first array is made to the size `go` fills: the first push into an empty array
-    // gives it room for 17 (152 bytes), which a leaked goroutine would keep for good.
-    st.locals[child.idx] ??= new Array<number>(op.pass.length);
-    const theirs = freshLocals(st, child.idx);
+    const theirs = freshLocals(st, child.idx, op.pass.length);
     for (const slot of op.pass) theirs.push(mine[slot] ?? 0);
     st.createdBy[child.idx] = null;
     return NEWPROC_COST_NS;
