@@ -4,6 +4,7 @@
  * goroutines, against the real runtime's Gosched cost on the reference machine; and the heap the
  * model holds with 100,000 live goroutines.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -21,12 +22,34 @@ export function realGoschedNs(): number {
     fileURLToPath(new URL('../fixtures/switchcost.txt', import.meta.url)),
     'utf8',
   );
-  const values = [...text.matchAll(/^BenchmarkGosched-\d+\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) =>
-    Number(m[1]),
-  );
+  const values = goschedFigures(text);
   if (values.length === 0)
     throw new Error('no BenchmarkGosched lines in tests/fixtures/switchcost.txt');
   return median(values);
+}
+
+/** The BenchmarkGosched ns/op figures of `go test -bench` output. */
+function goschedFigures(text: string): number[] {
+  return [...text.matchAll(/^BenchmarkGosched-\d+\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) =>
+    Number(m[1]),
+  );
+}
+
+/**
+ * The same BenchmarkGosched run on this machine (tests/fixtures/switchcost, a copy of the reference
+ * program), when Go is installed: design.md measures the budget against the real runtime "on the
+ * same machine", and the reference figure comes from another CPU. Null without `go`.
+ */
+export function goschedOnThisMachineNs(count = 3): number[] | null {
+  const dir = fileURLToPath(new URL('../fixtures/switchcost/', import.meta.url));
+  const run = spawnSync(
+    'go',
+    ['test', '-run', '^$', '-bench', '^BenchmarkGosched$', '-count', String(count)],
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '' } },
+  );
+  if (run.error !== undefined || run.status !== 0) return null;
+  const values = goschedFigures(run.stdout);
+  return values.length === 0 ? null : values;
 }
 
 function median(xs: readonly number[]): number {
@@ -108,12 +131,24 @@ export function heapWith100kGoroutinesMB(): number {
 
 export function runModelBench(log: (line: string) => void = console.log): void {
   const real = realGoschedNs();
+  // Go's own figure here, taken before and after the model's runs so both see the same load.
+  const before = goschedOnThisMachineNs();
   const { median: ns, best } = modelNsPerEvent();
+  const after = goschedOnThisMachineNs();
   const ratio = ns / real;
   const verdict = ratio <= NS_BUDGET_RATIO ? 'ok' : 'OVER';
   log(
     `model: ${ns.toFixed(0)} ns/event (${ratio.toFixed(1)}x real Gosched ${real.toFixed(1)} ns; budget ${NS_BUDGET_RATIO}x: ${verdict}; best run ${best.toFixed(0)} ns = ${(best / real).toFixed(1)}x)`,
   );
+  if (before === null || after === null) {
+    log('model vs Gosched on this machine: not measured (no `go` on PATH)');
+  } else {
+    const here = median([...before, ...after]);
+    const r = ns / here;
+    log(
+      `model vs Gosched on this machine: ${here.toFixed(1)} ns (median of ${before.length + after.length}, taken before and after the model's runs), ${r.toFixed(1)}x (budget ${NS_BUDGET_RATIO}x: ${r <= NS_BUDGET_RATIO ? 'ok' : 'OVER'}); best model run ${(best / here).toFixed(1)}x`,
+    );
+  }
   const mb = heapWith100kGoroutinesMB();
   log(
     `model heap with 100,000 live goroutines: ${mb.toFixed(1)} MB (budget ${HEAP_BUDGET_MB} MB: ${mb < HEAP_BUDGET_MB ? 'ok' : 'OVER'})`,
