@@ -7,7 +7,8 @@ import type { StageFactory } from './stage';
 
 const PAD = 10;
 const HEADER = 46;
-const LABEL_W = 150;
+/** Below this stage width (a phone's column) the badge and the strips' labels take less room. */
+const NARROW_PX = 480;
 const FIRING = 0xcf222e;
 const PENDING = 0xd4a72c;
 
@@ -34,7 +35,17 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
   app.stage.addChild(g, labels);
   const texts = new Map<string, Text>();
 
-  const label = (key: string, text: string, x: number, y: number, size = 12, color?: number) => {
+  /** Room for a strip's title and figure ('no request answered yet' is the longest). */
+  const labelWidth = () => (width < NARROW_PX ? 132 : 150);
+
+  const label = (
+    key: string,
+    text: string,
+    x: number,
+    y: number,
+    size = 12,
+    color?: number,
+  ): Text => {
     let t = texts.get(key);
     if (!t) {
       t = new pixi.Text({
@@ -50,10 +61,11 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
     t.style.fill = color ?? palette.ink;
     t.position.set(Math.round(x), Math.round(y));
     t.visible = true;
+    return t;
   };
 
   const strip = (d: Dashboard, panel: DashboardPanel, i: number, top: number, h: number) => {
-    const left = PAD + LABEL_W;
+    const left = PAD + labelWidth();
     const w = Math.max(20, width - left - PAD);
     const x = (tMs: number) => left + (tMs / Math.max(1, d.horizonMs)) * w;
     g.rect(left, top, w, h).fill({ color: palette.lane });
@@ -110,26 +122,34 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
     if (d === null) return;
     const colour =
       d.state === 'firing' ? FIRING : d.state === 'pending' ? PENDING : palette.running;
-    g.roundRect(PAD, PAD, 150, HEADER - PAD - 4, 6).fill({ color: colour });
+    // A phone's column leaves the status line about 130 px: a narrower badge, and the short form.
+    const badge = width < NARROW_PX ? 100 : 150;
+    g.roundRect(PAD, PAD, badge, HEADER - PAD - 4, 6).fill({ color: colour });
     label('state', d.state.toUpperCase(), PAD + 10, PAD + 7, 16, 0xffffff);
     const ttd =
       d.timeToDetectMs === null
         ? 'not fired yet'
         : `time to detect ${formatDuration(Math.round(d.timeToDetectMs * 1e6))}`;
-    label(
+    const t = `t = ${formatVirtualTime(Math.round(d.nowMs * 1e6))} of ${formatDuration(Math.round(d.horizonMs * 1e6))}`;
+    const statusRoom = width - badge - 2 * PAD - 10;
+    const full = label(
       'status',
-      `event ${d.events.toLocaleString('en-US')}, t = ${formatVirtualTime(Math.round(d.nowMs * 1e6))} of ${formatDuration(Math.round(d.horizonMs * 1e6))} · ${ttd} · for ${formatDuration(d.rule.forNs)}, window ${formatDuration(d.rule.windowNs)}, rule: ${d.rule.mode}`,
-      PAD + 160,
+      `event ${d.events.toLocaleString('en-US')}, ${t} · ${ttd} · for ${formatDuration(d.rule.forNs)}, window ${formatDuration(d.rule.windowNs)}, rule: ${d.rule.mode}`,
+      PAD + badge + 10,
       PAD + 9,
       12,
     );
+    if (full.width > statusRoom) {
+      full.visible = false;
+      label('status-short', `${t}\n${ttd}`, PAD + badge + 10, PAD + 1, 11);
+    }
     label('caption', d.caption, PAD, height - PAD - 14, 11, palette.muted);
     const n = d.panels.length;
     const room = height - HEADER - PAD - 18;
     const h = Math.max(24, room / n - 8);
     d.panels.forEach((panel, i) => strip(d, panel, i, HEADER + i * (h + 8), h));
     // Where the run stands.
-    const left = PAD + LABEL_W;
+    const left = PAD + labelWidth();
     const w = Math.max(20, width - left - PAD);
     const nowX = left + (d.nowMs / Math.max(1, d.horizonMs)) * w;
     g.rect(nowX, HEADER, 1, room).fill({ color: palette.ink, alpha: 0.6 });

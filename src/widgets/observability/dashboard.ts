@@ -5,7 +5,7 @@
 import type { AlertRule, AlertState, FiringInterval } from '../../scenarios/alert-rule';
 import { evaluateAlert, timeToDetectMs } from '../../scenarios/alert-rule';
 import { formatDuration } from '../../scenarios/duration';
-import type { ObservabilityValues } from '../../scenarios/observability-run';
+import { observabilityParams, type ObservabilityValues } from '../../scenarios/observability-run';
 import type { Series } from '../../scenarios/types';
 
 export interface DashboardPanel {
@@ -108,12 +108,27 @@ export function buildDashboard(
   };
 }
 
-/** Every knob of the run, so the board says exactly which service it shows. */
+/** An enum parameter's value as its control spells it ('f blocks', not 'blockingf'). */
+function optionLabel(
+  spec: { options: readonly string[]; optionLabels: readonly string[] },
+  value: string,
+): string {
+  return spec.optionLabels[spec.options.indexOf(value)] ?? value;
+}
+
+/**
+ * The knobs the running incident's service uses, so the board says exactly which service it
+ * shows; the other incidents' knobs do not change this run and would only crowd the line.
+ */
 export function describeService(v: ObservabilityValues): string {
   const d = (ns: number) => formatDuration(ns);
-  return (
-    `${v.incident}${v.fix ? ' (fixed)' : ''} at ${v.qps}/s, Go ${v.go} · TimeoutHandler: work ` +
-    `${d(v.work)}, timeout ${d(v.timeout)} · AfterFunc: ${v.afterfuncMode}, delay ${d(v.delay)}, ` +
-    `${v.payload} B · Once: ${v.onceMode}`
-  );
+  const name = optionLabel(observabilityParams.incident, v.incident);
+  const knobs =
+    v.incident === 'timeout-handler'
+      ? `work ${d(v.work)}, timeout ${d(v.timeout)}`
+      : v.incident === 'afterfunc-leak'
+        ? `${optionLabel(observabilityParams.afterfuncMode, v.afterfuncMode)}, delay ${d(v.delay)}, ` +
+          `${v.payload.toLocaleString('en-US')} B captured`
+        : optionLabel(observabilityParams.onceMode, v.onceMode);
+  return `${name}${v.fix ? ' (fixed)' : ''} at ${v.qps.toLocaleString('en-US')}/s, Go ${v.go} · ${knobs}`;
 }
