@@ -52,6 +52,11 @@ const predicts = chapters.flatMap(({ file, text }) =>
 );
 const embeds = [...widgetElements, ...predicts.map(({ file, element }) => embedOf(file, element))];
 
+/** The newest sampled value of a series: what a dashboard's panel shows as its figure. */
+function lastSample(sim: Simulation, name: string): number | undefined {
+  return sim.series()[name]?.filter(Number.isFinite).at(-1);
+}
+
 /** What the reader must see at the question's moment and after the run, per <Predict name>. */
 const moments: Readonly<
   Record<string, { before: (sim: Simulation) => void; after: (sim: Simulation) => void }>
@@ -95,10 +100,13 @@ const moments: Readonly<
     before: (sim) => {
       expect(sim.counters()['goroutines']).toBe(1200);
       expect(sim.view().byWaitReason['sync.Mutex.Lock']).toBe(1198);
+      // The question quotes the graph's last sample too, which the reader sees on the dashboard.
+      expect(lastSample(sim, 'goroutines')).toBe(1160);
     },
     after: (sim) => {
       // One more goroutine per request, none leaving: 20/s for four more minutes.
       expect(sim.counters()['goroutines']).toBe(6000);
+      expect(lastSample(sim, 'goroutines')).toBe(5960);
       expect(sim.view().byWaitReason['select (no cases)']).toBe(1);
     },
   },
