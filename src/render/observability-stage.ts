@@ -143,9 +143,13 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       full.visible = false;
       label('status-short', `${t}\n${ttd}`, PAD + badge + 10, PAD + 1, 11);
     }
-    label('caption', d.caption, PAD, height - PAD - 14, 11, palette.muted);
+    // The caption wraps to the stage's width; the strips get what is left above it.
+    const caption = label('caption', d.caption, PAD, 0, 11, palette.muted);
+    caption.style.wordWrap = true;
+    caption.style.wordWrapWidth = Math.max(100, width - 2 * PAD);
+    caption.y = Math.round(height - PAD - caption.height);
     const n = d.panels.length;
-    const room = height - HEADER - PAD - 18;
+    const room = height - HEADER - PAD - caption.height - 4;
     const h = Math.max(24, room / n - 8);
     d.panels.forEach((panel, i) => strip(d, panel, i, HEADER + i * (h + 8), h));
     // Where the run stands.

@@ -5,7 +5,12 @@
 import type { AlertRule, AlertState, FiringInterval } from '../../scenarios/alert-rule';
 import { evaluateAlert, timeToDetectMs } from '../../scenarios/alert-rule';
 import { formatDuration } from '../../scenarios/duration';
-import { observabilityParams, type ObservabilityValues } from '../../scenarios/observability-run';
+import {
+  INCIDENTS,
+  observabilityParams,
+  type Incident,
+  type ObservabilityValues,
+} from '../../scenarios/observability-run';
 import type { Series } from '../../scenarios/types';
 
 export interface DashboardPanel {
@@ -117,18 +122,25 @@ function optionLabel(
 }
 
 /**
- * The knobs the running incident's service uses, so the board says exactly which service it
- * shows; the other incidents' knobs do not change this run and would only crowd the line.
+ * Every knob of the run, so the board says exactly which service it shows: the running incident's
+ * first, then the other incidents' knobs, marked as unused by this run (a reader who moves one
+ * sees why the curves stay put). Enum values are spelled as their controls spell them.
  */
 export function describeService(v: ObservabilityValues): string {
   const d = (ns: number) => formatDuration(ns);
-  const name = optionLabel(observabilityParams.incident, v.incident);
-  const knobs =
-    v.incident === 'timeout-handler'
-      ? `work ${d(v.work)}, timeout ${d(v.timeout)}`
-      : v.incident === 'afterfunc-leak'
-        ? `${optionLabel(observabilityParams.afterfuncMode, v.afterfuncMode)}, delay ${d(v.delay)}, ` +
-          `${v.payload.toLocaleString('en-US')} B captured`
-        : optionLabel(observabilityParams.onceMode, v.onceMode);
-  return `${name}${v.fix ? ' (fixed)' : ''} at ${v.qps.toLocaleString('en-US')}/s, Go ${v.go} · ${knobs}`;
+  const knobs: Record<Incident, string> = {
+    'timeout-handler': `work ${d(v.work)}, timeout ${d(v.timeout)}`,
+    'afterfunc-leak':
+      `${optionLabel(observabilityParams.afterfuncMode, v.afterfuncMode)}, delay ${d(v.delay)}, ` +
+      `${v.payload.toLocaleString('en-US')} B captured`,
+    'once-stall': optionLabel(observabilityParams.onceMode, v.onceMode),
+  };
+  const name = (incident: Incident) => optionLabel(observabilityParams.incident, incident);
+  const unused = INCIDENTS.filter((incident) => incident !== v.incident)
+    .map((incident) => `${name(incident)}: ${knobs[incident]}`)
+    .join('; ');
+  return (
+    `${name(v.incident)}${v.fix ? ' (fixed)' : ''} at ${v.qps.toLocaleString('en-US')}/s, ` +
+    `Go ${v.go} · ${knobs[v.incident]} (unused by this run: ${unused})`
+  );
 }
