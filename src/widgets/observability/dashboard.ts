@@ -128,6 +128,8 @@ function optionLabel(
  */
 export function describeService(v: ObservabilityValues): string {
   const d = (ns: number) => formatDuration(ns);
+  // The schema's enum admits only the incidents (the dashboard widget casts it the same way).
+  const running = v.incident as Incident;
   const knobs: Record<Incident, string> = {
     'timeout-handler': `work ${d(v.work)}, timeout ${d(v.timeout)}`,
     'afterfunc-leak':
@@ -136,11 +138,11 @@ export function describeService(v: ObservabilityValues): string {
     'once-stall': optionLabel(observabilityParams.onceMode, v.onceMode),
   };
   const name = (incident: Incident) => optionLabel(observabilityParams.incident, incident);
-  const unused = INCIDENTS.filter((incident) => incident !== v.incident)
+  const unused = INCIDENTS.filter((incident) => incident !== running)
     .map((incident) => `${name(incident)}: ${knobs[incident]}`)
     .join('; ');
   return (
-    `${name(v.incident)}${v.fix ? ' (fixed)' : ''} at ${v.qps.toLocaleString('en-US')}/s, ` +
-    `Go ${v.go} · ${knobs[v.incident]} (unused by this run: ${unused})`
+    `${name(running)}${v.fix ? ' (fixed)' : ''} at ${v.qps.toLocaleString('en-US')}/s, ` +
+    `Go ${v.go} · ${knobs[running]} (unused by this run: ${unused})`
   );
 }
