@@ -3,7 +3,7 @@
  * own text (fact 25).
  */
 import { FORCE_GC_PERIOD_NS } from './constants.ts';
-import type { World } from './program.ts';
+import type { GoSite, Op, World } from './program.ts';
 import type { GRec } from './state.ts';
 import { formatDump, type GoroutineRecord } from './traceback.ts';
 import { lineOf } from './view.ts';
@@ -45,24 +45,26 @@ export function goroutineRecords(w: World): GoroutineRecord[] {
     // Innermost first: the current function at the current line, then each caller at its call.
     const frames: GoroutineRecord['frames'][number][] = [];
     const calls = g.calls;
-    const funcAt = (depth: number): string => {
-      if (depth === 0) return prog.func;
-      const op = prog.ops[calls[depth - 1]!] as { func?: string } | undefined;
-      return op?.func ?? prog.func;
-    };
-    frames.push({ func: funcAt(calls.length), args: '', file: prog.file, line: lineOf(w, g.idx) });
-    for (let d = calls.length - 1; d >= 0; d--) {
-      frames.push({ func: funcAt(d), args: '', file: prog.file, line: prog.ops[calls[d]!]!.line });
+    const callAt = (depth: number): { func?: string; file?: string } | undefined =>
+      depth === 0 ? undefined : (prog.ops[calls[depth - 1]!] as { func?: string; file?: string });
+    const funcAt = (depth: number): string => callAt(depth)?.func ?? prog.func;
+    const fileAt = (depth: number): string => callAt(depth)?.file ?? prog.file;
+    const depth = calls.length;
+    frames.push({ func: funcAt(depth), args: '', file: fileAt(depth), line: lineOf(w, g.idx) });
+    for (let d = depth - 1; d >= 0; d--) {
+      frames.push({ func: funcAt(d), args: '', file: fileAt(d), line: prog.ops[calls[d]!]!.line });
     }
     const rec: GoroutineRecord = { id: g.goid, state: stateOf(g), frames };
     const minutes = g.status === '_Gwaiting' ? waitMinutes(g.parkedGc, s.now) : undefined;
     if (minutes !== undefined) rec.waitMinutes = minutes;
     if (g.createdProg >= 0) {
       const parent = w.code[g.createdProg]!;
+      const goOp = parent.ops[g.createdPc] as (Op & { readonly creator?: GoSite }) | undefined;
+      const site = goOp?.creator;
       rec.createdBy = {
-        func: parent.func,
-        file: parent.file,
-        line: parent.ops[g.createdPc]?.line ?? parent.line,
+        func: site?.func ?? parent.func,
+        file: site?.file ?? parent.file,
+        line: site?.line ?? goOp?.line ?? parent.line,
         parentId: g.parentGoid,
       };
     }

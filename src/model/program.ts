@@ -13,6 +13,17 @@ export interface Op {
   readonly line: number;
 }
 
+/**
+ * Where a `go` statement really is, when a scenario folds the function that holds it into another
+ * program (the model runs `http.Server.Serve`'s accept loop as main's ops, and TimeoutHandler's
+ * ServeHTTP as the connection goroutine's): the `created by` lines of a dump name this site.
+ */
+export interface GoSite {
+  readonly func: string;
+  readonly file: string;
+  readonly line: number;
+}
+
 /** A goroutine's function: what `go f()` starts. */
 export interface Program {
   /** Function name as a traceback prints it, e.g. `main.worker` or `main.main.func1`. */

@@ -46,13 +46,19 @@ function buggyPrograms(v: ObservabilityValues): Program[] {
   const recoverLine = at('if p := recover(); p != nil {');
   const conn: StdlibOp[] = [
     { kind: 'http.readRequest', line: serve },
-    { kind: 'call', func: 'main.handle', frameBytes: 64, line: serve },
-    { kind: 'call', func: 'main.GetConfig', frameBytes: 64, line: at('c := GetConfig(*mode)') },
+    { kind: 'call', func: 'main.handle', file: FILE, frameBytes: 64, line: serve },
+    {
+      kind: 'call',
+      func: 'main.GetConfig',
+      file: FILE,
+      frameBytes: 64,
+      line: at('c := GetConfig(*mode)'),
+    },
     { kind: 'once.fast', once: 0, to: 10, line: doLine },
     { kind: 'once.lock', once: 0, line: doLine },
     { kind: 'once.check', once: 0, to: 9, line: doLine },
-    { kind: 'call', func: 'main.GetConfig.func1', frameBytes: 32, line: doLine },
-    { kind: 'call', func: 'main.loadFromRemote', frameBytes: 32, line: doLine },
+    { kind: 'call', func: 'main.GetConfig.func1', file: FILE, frameBytes: 32, line: doLine },
+    { kind: 'call', func: 'main.loadFromRemote', file: FILE, frameBytes: 32, line: doLine },
     fBody,
     { kind: 'once.finish', once: 0, line: doLine },
     // 10: GetConfig returns the nil config.
@@ -87,8 +93,14 @@ function fixedPrograms(v: ObservabilityValues): Program[] {
   const select = at('\tselect {');
   const conn: StdlibOp[] = [
     { kind: 'http.readRequest', line: serve },
-    { kind: 'call', func: 'main.handle', frameBytes: 64, line: serve },
-    { kind: 'call', func: 'main.GetConfig', frameBytes: 64, line: at('c := GetConfig()') },
+    { kind: 'call', func: 'main.handle', file: FILE, frameBytes: 64, line: serve },
+    {
+      kind: 'call',
+      func: 'main.GetConfig',
+      file: FILE,
+      frameBytes: 64,
+      line: at('c := GetConfig()'),
+    },
     {
       kind: 'select',
       cases: [

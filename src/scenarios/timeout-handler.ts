@@ -20,6 +20,7 @@ import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation } from '../model/stdlib/simulation.ts';
 import { MILLISECOND, MINUTE, SECOND } from './duration.ts';
 import { goMinorOf, goVersionParam } from './go/go-version.ts';
+import { SERVE_CONN_SITE, TIMEOUT_HANDLER_SITE } from './go/net-http-sites.ts';
 import { lineOf } from './go/source-lines.ts';
 import {
   timeoutHandlerBuggy,
@@ -111,7 +112,7 @@ function programs(v: Values): Program[] {
       line: serve,
     },
     { kind: 'http.accept', line: serve },
-    { kind: 'std.go', prog: 1, pass: [CONN], line: serve },
+    { kind: 'std.go', prog: 1, pass: [CONN], line: serve, creator: SERVE_CONN_SITE },
     { kind: 'std.jump', to: 1, line: serve },
   ];
   // TimeoutHandler.ServeHTTP on the connection's goroutine, once per request.
@@ -126,7 +127,13 @@ function programs(v: Values): Program[] {
       line: timeoutHandler,
     },
     { kind: 'chan.make', cap: 0, dst: DONE, users: 2, line: timeoutHandler },
-    { kind: 'std.go', prog: 2, pass: [CTX, CTX + 1, DONE, REQ], line: timeoutHandler },
+    {
+      kind: 'std.go',
+      prog: 2,
+      pass: [CTX, CTX + 1, DONE, REQ],
+      line: timeoutHandler,
+      creator: TIMEOUT_HANDLER_SITE,
+    },
     {
       kind: 'select',
       cases: [
@@ -161,7 +168,7 @@ function programs(v: Values): Program[] {
     : [{ kind: 'sleep', ns: v.work, line: at('time.Sleep(*work)') }];
   const inner: StdlibOp[] = [
     { kind: 'http.handlerRunning', delta: 1, req: INNER_REQ, line: handlerLine },
-    { kind: 'call', func: 'main.main.func1', frameBytes: 96, line: handlerLine },
+    { kind: 'call', func: 'main.main.func1', file: FILE, frameBytes: 96, line: handlerLine },
     ...work,
     { kind: 'http.write', req: INNER_REQ, line: at('io.WriteString(w, "ok")') },
     { kind: 'ret', line: v.ctx ? at('return // the 503') : at('io.WriteString(w, "ok")') },

@@ -26,6 +26,8 @@ export interface CallOp extends Op {
   readonly func: string;
   /** The callee's whole frame (locals, spills, return address, frame pointer). */
   readonly frameBytes: number;
+  /** The callee's source file, when it is not the caller's (a handler called by net/http). */
+  readonly file?: string;
 }
 
 export interface RetOp extends Op {

@@ -5,7 +5,7 @@
  */
 import { NEWPROC_COST_NS } from '../constants.ts';
 import { newproc } from '../proc.ts';
-import { registerOp, type Op } from '../program.ts';
+import { registerOp, type GoSite, type Op } from '../program.ts';
 import type { GRec } from '../state.ts';
 import { takeDelivery } from './chan.ts';
 import { freshLocals, localsOf, stdlibOf } from './engine-bridge.ts';
@@ -82,6 +82,7 @@ export interface GoWithOp extends Op {
   readonly kind: 'std.go';
   readonly prog: number;
   readonly pass: readonly number[];
+  readonly creator?: GoSite;
 }
 registerOp<GoWithOp>({
   kind: 'std.go',

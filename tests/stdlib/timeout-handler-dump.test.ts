@@ -1,0 +1,67 @@
+/**
+ * A goroutine dump of the timeout-handler scenario names who started each goroutine the way Go's
+ * traceback does: a connection goroutine was created by `(*Server).Serve` (its `go c.serve`), an
+ * inner handler goroutine by `(*timeoutHandler).ServeHTTP` (its `go func()`), at go1.19.8's
+ * server.go lines; the handler's own frame is in the program's main.go, not in net/http.
+ * @see https://github.com/golang/go/blob/go1.19.8/src/net/http/server.go
+ */
+import { describe, expect, test } from 'vitest';
+import { parseDump, type GoroutineRecord } from '../../src/model/traceback.ts';
+import { SECOND } from '../../src/scenarios/duration.ts';
+import { timeoutHandler } from '../../src/scenarios/timeout-handler.ts';
+
+function dumpAt(go: string): { records: GoroutineRecord[]; innerHandlers: number } {
+  const sim = timeoutHandler.create(
+    {
+      qps: 20,
+      work: 4 * SECOND,
+      timeout: SECOND,
+      load: 3 * SECOND,
+      ctx: false,
+      total: 3 * SECOND,
+      go,
+    },
+    { seed: 1, sampleNs: SECOND / 2 },
+  );
+  sim.runUntil(2.5 * SECOND);
+  return {
+    records: parseDump(sim.dump()),
+    innerHandlers: Number(sim.view().extra['innerHandlers']),
+  };
+}
+
+const top = (r: GoroutineRecord): string => r.frames[0]?.func ?? '';
+
+describe('timeout-handler goroutine dump', () => {
+  test('connection goroutines: created by net/http.(*Server).Serve at server.go:3102', () => {
+    const conns = dumpAt('1.19').records.filter((r) => top(r) === 'net/http.(*conn).serve');
+    expect(conns.length).toBeGreaterThan(0);
+    for (const r of conns) {
+      expect(r.createdBy?.func).toBe('net/http.(*Server).Serve');
+      expect(`${r.createdBy?.file}:${r.createdBy?.line}`).toBe(
+        '/usr/local/go/src/net/http/server.go:3102',
+      );
+    }
+  });
+
+  test('inner handlers: created by (*timeoutHandler).ServeHTTP at server.go:3401, in goroutine N from Go 1.21', () => {
+    for (const go of ['1.19', '1.25']) {
+      const { records, innerHandlers } = dumpAt(go);
+      const inner = records.filter((r) =>
+        r.frames.some((f) => f.func === 'net/http.(*timeoutHandler).ServeHTTP.func1'),
+      );
+      // Every inner handler the scenario counts (none has finished its 4 s of work).
+      expect(innerHandlers).toBeGreaterThan(40);
+      expect(inner.length).toBe(innerHandlers);
+      const conns = new Set(
+        records.filter((r) => top(r) === 'net/http.(*conn).serve').map((r) => r.id),
+      );
+      for (const r of inner) {
+        expect(r.createdBy?.func).toBe('net/http.(*timeoutHandler).ServeHTTP');
+        expect(r.createdBy?.line).toBe(3401);
+        if (go === '1.25') expect(conns.has(r.createdBy?.parentId ?? -1)).toBe(true);
+        expect(r.frames[0]).toMatchObject({ func: 'main.main.func1', file: '/srv/app/main.go' });
+      }
+    }
+  });
+});
