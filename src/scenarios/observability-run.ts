@@ -13,8 +13,9 @@
  * Each sample (on the incident's own grid) holds:
  * - goroutines: `runtime.NumGoroutine()` (the incident's own series);
  * - heapBytes: HeapAlloc as the afterfunc scenario counts it: a 48 KiB base, the bytes pending
- *   timers hold (closure, captured buffer, timer) and their heaps' slices, and one `g` struct per
- *   goroutine ever created (allgs never shrinks). Sudogs and request buffers are left out.
+ *   timers hold (closure, captured buffer, timer) and their heaps' slices, one `g` struct per
+ *   goroutine ever created (allgs never shrinks), and net/http's buffers: each open connection's
+ *   read and write buffers, each unanswered request's response buffer. Sudogs are left out.
  * - openConns: connections the clients have opened to the server (the model closes none: a
  *   client whose request is never answered keeps its connection and dials another);
  * - inFlight: requests sent and not answered yet (./observability-requests.ts);
@@ -175,11 +176,22 @@ export function incidentSource(
 
 /** See the file comment: the afterfunc scenario's HeapAlloc without sudogs. */
 const BASE_HEAP_BYTES = 48 * 1024;
-function heapBytes(s: Sched): number {
+/**
+ * conn.serve holds a 4 KiB bufio.Reader and a 4 KiB bufio.Writer for as long as the connection is
+ * open; readRequest gives each request a response writer of bufferBeforeChunkingSize (2 KiB),
+ * held until the handler returns.
+ * @see https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go (conn.serve, readRequest)
+ */
+const CONN_BUFFER_BYTES = 4096 + 4096;
+const RESPONSE_BUFFER_BYTES = 2048;
+function heapBytes(s: Sched, openConns: number, inFlight: number): number {
   const st = s.stdlib;
   let slices = 0;
   if (st !== undefined) for (const n of st.timers.maxHeapLen) slices += timerSliceBytes(n);
-  return BASE_HEAP_BYTES + (st?.timers.heldBytes ?? 0) + slices + s.allgs.length * G_STRUCT_BYTES;
+  const http = openConns * CONN_BUFFER_BYTES + inFlight * RESPONSE_BUFFER_BYTES;
+  return (
+    BASE_HEAP_BYTES + (st?.timers.heldBytes ?? 0) + slices + s.allgs.length * G_STRUCT_BYTES + http
+  );
 }
 
 /** What is read from the state itself (the rest comes from the incident's series). */
@@ -280,9 +292,10 @@ class ObservabilitySimulation implements Simulation {
     const s = this.state;
     this.measuredAt = s.events;
     const requests = requestFigures(s);
+    const openConns = s.stdlib?.http.conns.length ?? 0;
     return {
-      heapBytes: heapBytes(s),
-      openConns: s.stdlib?.http.conns.length ?? 0,
+      heapBytes: heapBytes(s, openConns, requests.inFlight),
+      openConns,
       sent: requests.sent,
       inFlight: requests.inFlight,
     };
