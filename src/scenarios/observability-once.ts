@@ -26,6 +26,15 @@ const FILE = '/srv/app/config/main.go';
 /** A connection goroutine's local holding `ready` (the fix). */
 const READY = SHARED;
 
+/** Ops 0-2 of both programs' conn.serve: read a request, call handle, which calls GetConfig. */
+function intoGetConfig(serve: number, getConfigLine: number): StdlibOp[] {
+  return [
+    { kind: 'http.readRequest', line: serve },
+    { kind: 'call', func: 'main.handle', file: FILE, frameBytes: 64, line: serve },
+    { kind: 'call', func: 'main.GetConfig', file: FILE, frameBytes: 64, line: getConfigLine },
+  ];
+}
+
 /** `handle` → `GetConfig` → `once.Do(f)`; f blocks (select {}) or panics, recovered in handle. */
 function buggyPrograms(v: ObservabilityValues): Program[] {
   const src = onceServerBuggy;
@@ -45,15 +54,7 @@ function buggyPrograms(v: ObservabilityValues): Program[] {
       : { kind: 'select', cases: [], hasDefault: false, line: at('select {} //') };
   const recoverLine = at('if p := recover(); p != nil {');
   const conn: StdlibOp[] = [
-    { kind: 'http.readRequest', line: serve },
-    { kind: 'call', func: 'main.handle', file: FILE, frameBytes: 64, line: serve },
-    {
-      kind: 'call',
-      func: 'main.GetConfig',
-      file: FILE,
-      frameBytes: 64,
-      line: at('c := GetConfig(*mode)'),
-    },
+    ...intoGetConfig(serve, at('c := GetConfig(*mode)')),
     { kind: 'once.fast', once: 0, to: 10, line: doLine },
     { kind: 'once.lock', once: 0, line: doLine },
     { kind: 'once.check', once: 0, to: 9, line: doLine },
@@ -92,15 +93,7 @@ function fixedPrograms(v: ObservabilityValues): Program[] {
   const serve = at('http.ListenAndServe(');
   const select = at('\tselect {');
   const conn: StdlibOp[] = [
-    { kind: 'http.readRequest', line: serve },
-    { kind: 'call', func: 'main.handle', file: FILE, frameBytes: 64, line: serve },
-    {
-      kind: 'call',
-      func: 'main.GetConfig',
-      file: FILE,
-      frameBytes: 64,
-      line: at('c := GetConfig()'),
-    },
+    ...intoGetConfig(serve, at('c := GetConfig()')),
     {
       kind: 'select',
       cases: [
