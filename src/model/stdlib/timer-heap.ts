@@ -24,13 +24,13 @@ export interface TimerWhen {
 export type TimerHeap = TimerWhen[];
 
 /** `siftUp`: move entry i towards the root while it is due strictly earlier than its parent. */
-export function siftUp(heap: TimerHeap, start: number): void {
+export function siftUp<E extends TimerWhen>(heap: E[], start: number): void {
   const moving = heap[start];
   if (moving === undefined) throw new RangeError(`siftUp: index ${start} out of range`);
   let i = start;
   while (i > 0) {
     const parentIndex = Math.floor((i - 1) / timerHeapN);
-    const parent = heap[parentIndex] as TimerWhen;
+    const parent = heap[parentIndex] as E;
     if (moving.when >= parent.when) break;
     heap[i] = parent;
     i = parentIndex;
@@ -39,7 +39,7 @@ export function siftUp(heap: TimerHeap, start: number): void {
 }
 
 /** `siftDown`: move entry i towards the leaves, swapping with the earliest child due before it. */
-export function siftDown(heap: TimerHeap, start: number): void {
+export function siftDown<E extends TimerWhen>(heap: E[], start: number): void {
   const n = heap.length;
   const moving = heap[start];
   if (moving === undefined) throw new RangeError(`siftDown: index ${start} out of range`);
@@ -51,29 +51,29 @@ export function siftDown(heap: TimerHeap, start: number): void {
     let chosen = -1;
     const end = Math.min(leftChild + timerHeapN, n);
     for (let c = leftChild; c < end; c++) {
-      const child = heap[c] as TimerWhen;
+      const child = heap[c] as E;
       if (child.when < earliest) {
         earliest = child.when;
         chosen = c;
       }
     }
     if (chosen < 0) break;
-    heap[i] = heap[chosen] as TimerWhen;
+    heap[i] = heap[chosen] as E;
     i = chosen;
   }
   heap[i] = moving;
 }
 
-export function heapPush(heap: TimerHeap, entry: TimerWhen): void {
+export function heapPush<E extends TimerWhen>(heap: E[], entry: E): void {
   heap.push(entry);
   siftUp(heap, heap.length - 1);
 }
 
 /** `deleteMin`: the last entry replaces the root and sifts down. */
-export function heapPopMin(heap: TimerHeap): TimerWhen | undefined {
+export function heapPopMin<E extends TimerWhen>(heap: E[]): E | undefined {
   const top = heap[0];
   if (top === undefined) return undefined;
-  const last = heap.pop() as TimerWhen;
+  const last = heap.pop() as E;
   if (heap.length > 0) {
     heap[0] = last;
     siftDown(heap, 0);
@@ -85,7 +85,7 @@ export function heapPopMin(heap: TimerHeap): TimerWhen | undefined {
  * Drop every entry `keep` rejects and restore heap order, as the runtime's `adjust` does when
  * stopped ("zombie") timers pass a quarter of the heap: stopping is O(1), clean-up is amortised.
  */
-export function heapFilter(heap: TimerHeap, keep: (entry: TimerWhen) => boolean): void {
+export function heapFilter<E extends TimerWhen>(heap: E[], keep: (entry: E) => boolean): void {
   let kept = 0;
   for (const entry of heap) if (keep(entry)) heap[kept++] = entry;
   truncate(heap, kept);

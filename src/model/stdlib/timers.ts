@@ -14,7 +14,7 @@
  * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go (needsAdd, maybeRunChan)
  * @see https://github.com/golang/go/blob/go1.25.0/src/time/sleep.go (AfterFunc, goFunc)
  */
-import { heapFilter, heapPopMin, heapPush, type TimerHeap, type TimerWhen } from './timer-heap.ts';
+import { heapFilter, heapPopMin, heapPush, type TimerWhen } from './timer-heap.ts';
 import type { GoMinor } from './wait-reasons.ts';
 import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
 
@@ -57,6 +57,18 @@ export interface Timer {
   heapSeq: number;
 }
 
+/**
+ * A heap entry with its timer record (the runtime's heap holds `*timer` too): deciding whether the
+ * top entry is live, on every look at a heap, then reads the record without an id-table lookup.
+ * A record freed and reused under a new id is not mistaken for the old one: it is out of every
+ * heap (`heaped` false) or heaped under a newer `heapSeq`.
+ */
+export interface TimerEntry extends TimerWhen {
+  timer: Timer;
+}
+
+type TimerHeap = TimerEntry[];
+
 export interface TimerState {
   goMinor: GoMinor;
   nextId: number;
@@ -78,7 +90,14 @@ export interface TimerState {
   /** Freed timer records, reused by `addTimer` (a server starts one or more per request). */
   free: Timer[];
   /** Heap entries popped off a heap, reused by the next push. */
-  freeEntries: TimerWhen[];
+  freeEntries: TimerEntry[];
+  /**
+   * Counts the changes that can move a heap's earliest live timer (a push, a pop of a due timer,
+   * a timer leaving its heap), so a caller can keep the earliest timer until the next change
+   * instead of looking at every heap on every event (StdlibSimulation). Dropping zombies off a
+   * heap's top does not count: the earliest live timer stays the same.
+   */
+  changes: number;
 }
 
 export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState {
@@ -96,6 +115,7 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
     fired: 0,
     free: [],
     freeEntries: [],
+    changes: 0,
   };
 }
 
@@ -113,19 +133,20 @@ function needsHeap(ts: TimerState, t: Timer): boolean {
 function unheap(ts: TimerState, t: Timer): void {
   if (!t.heaped) return;
   t.heaped = false;
+  ts.changes++;
   const heap = ts.heaps[t.p] as TimerHeap;
   const zombies = (ts.zombies[t.p] ?? 0) + 1;
   ts.zombies[t.p] = zombies;
   // `adjust`: once zombies pass a quarter of the heap, sweep them out in one pass.
   if (zombies > heap.length / 4) {
-    heapFilter(heap, (entry) => isLive(ts, entry));
+    heapFilter(heap, isLive);
     ts.zombies[t.p] = 0;
   }
 }
 
-function isLive(ts: TimerState, entry: TimerWhen): boolean {
-  const t = idGet(ts.timers, entry.id);
-  return t !== undefined && t.heaped && t.heapSeq === entry.seq;
+function isLive(entry: TimerEntry): boolean {
+  const t = entry.timer;
+  return t.heaped && t.heapSeq === entry.seq;
 }
 
 function heapIfNeeded(ts: TimerState, t: Timer, p: number): void {
@@ -136,13 +157,15 @@ function heapIfNeeded(ts: TimerState, t: Timer, p: number): void {
   const heap = ts.heaps[p] as TimerHeap;
   const entry = ts.freeEntries.pop();
   if (entry === undefined) {
-    heapPush(heap, { when: t.when, id: t.id, seq: t.heapSeq });
+    heapPush(heap, { when: t.when, id: t.id, seq: t.heapSeq, timer: t });
   } else {
     entry.when = t.when;
     entry.id = t.id;
     entry.seq = t.heapSeq;
+    entry.timer = t;
     heapPush(heap, entry);
   }
+  ts.changes++;
   if (heap.length > (ts.maxHeapLen[p] ?? 0)) ts.maxHeapLen[p] = heap.length;
 }
 
@@ -278,10 +301,10 @@ function fireTimer(ts: TimerState, t: Timer, now: number): TimerFire {
  * callers read `.when` themselves: a time past 2^31 ns is a double, and a double returned from a
  * call that is not inlined is boxed (an allocation per call).
  */
-export function liveTop(ts: TimerState, p: number): TimerWhen | undefined {
+export function liveTop(ts: TimerState, p: number): TimerEntry | undefined {
   const heap = ts.heaps[p] as TimerHeap;
   for (let top = heap[0]; top !== undefined; top = heap[0]) {
-    if (isLive(ts, top)) return top;
+    if (isLive(top)) return top;
     heapPopMin(heap);
     ts.freeEntries.push(top);
     ts.zombies[p] = Math.max(0, (ts.zombies[p] ?? 0) - 1);
@@ -315,8 +338,9 @@ export function runDueTimers(ts: TimerState, p: number, now: number): TimerFire[
 export function popDueTimers(ts: TimerState, p: number, now: number, out: TimerFire[]): void {
   const heap = ts.heaps[p] as TimerHeap;
   for (let live = liveTop(ts, p); live !== undefined && live.when <= now; live = liveTop(ts, p)) {
-    const top = heapPopMin(heap) as TimerWhen;
+    const top = heapPopMin(heap) as TimerEntry;
     ts.freeEntries.push(top);
-    out.push(fireTimer(ts, timerOf(ts, top.id), now));
+    ts.changes++;
+    out.push(fireTimer(ts, top.timer, now));
   }
 }
