@@ -53,15 +53,20 @@ export interface ChanState {
   nextId: number;
   chans: IdTable<Chan>;
   /**
-   * Results for woken Gs, by G slot, read (and cleared) when they run again. Arrays by slot, not
-   * Maps: slots are few and recycled, and a Map churned millions of times is slow in V8.
+   * Results for woken Gs, by G slot, read (and marked taken) when they run again. Arrays by slot,
+   * not Maps: slots are few and recycled, and a Map churned millions of times is slow in V8. Each
+   * slot keeps its record for the next delivery: a request's select and receives made two.
    */
-  delivered: (Delivery | null)[];
+  delivered: Delivery[];
+  /** By G slot: its `delivered` record holds a result not yet taken. */
+  deliveryWaiting: boolean[];
   /**
    * By G slot: the channels a G parked in a select is queued on (empty when it is not), so the
-   * winner can dequeue it from the rest. Each slot's array is reused.
+   * winner can dequeue it from the rest. Each slot's array is reused. The records themselves, not
+   * ids (the runtime's sudogs point at their `hchan`): a channel with a waiter is never freed, and
+   * an id-table lookup per case, a request's records long out of cache, was most of the walk.
    */
-  selecting: number[][];
+  selecting: Chan[][];
   /**
    * Freed channel records, reused by `makeChan`: a long run makes millions of channels that each
    * live for seconds, and recycling them keeps the garbage collector's old generation quiet.
@@ -101,6 +106,7 @@ export function newChanState(): ChanState {
     nextId: 1,
     chans: newIdTable(),
     delivered: [],
+    deliveryWaiting: [],
     selecting: [],
     free: [],
     freeSudogs: [],
@@ -210,10 +216,23 @@ function dropQueue(state: ChanState, c: Chan, dir: Dir): void {
   else c.sendq = NO_WAITERS;
 }
 
+/** Leave G `g` what it received, for `takeDelivery`, in its slot's record. */
+function deliver(state: ChanState, g: number, caseIndex: number, value: number, ok: boolean): void {
+  state.deliveryWaiting[g] = true;
+  const d = state.delivered[g];
+  if (d === undefined) {
+    state.delivered[g] = { caseIndex, value, ok };
+    return;
+  }
+  d.caseIndex = caseIndex;
+  d.value = value;
+  d.ok = ok;
+}
+
 /** Hand a dequeued waiter its result and ready it; its sudog goes back to the cache. */
 function wake(state: ChanState, hooks: SchedHooks, sg: Sudog, value: number, ok: boolean): void {
   const g = sg.g;
-  state.delivered[g] = { caseIndex: sg.caseIndex, value, ok };
+  deliver(state, g, sg.caseIndex, value, ok);
   releaseSudog(state, sg);
   hooks.ready(g);
 }
@@ -248,8 +267,17 @@ export function chanSend(
   return opPark(waitReason.chanSend);
 }
 
-/** Try to receive without parking: a buffered value, a parked sender, or closed. */
-function tryRecv(state: ChanState, c: Chan, hooks: ChanHooks): Delivery | null {
+/**
+ * Try to receive without parking: a buffered value, a parked sender, or closed. What G `g`
+ * receives is delivered to it as case `caseIndex`; false if nothing could be received.
+ */
+function tryRecv(
+  state: ChanState,
+  c: Chan,
+  hooks: ChanHooks,
+  g: number,
+  caseIndex: number,
+): boolean {
   if (c.timerId !== null) hooks.timerChanPoll?.(c.timerId);
   const sender = dequeue(state, c, SEND, hooks);
   if (sender !== undefined) {
@@ -260,11 +288,18 @@ function tryRecv(state: ChanState, c: Chan, hooks: ChanHooks): Delivery | null {
       c.buf.push(sender.elem);
     }
     wake(state, hooks, sender, 0, true);
-    return { caseIndex: 0, value, ok: true };
+    deliver(state, g, caseIndex, value, true);
+    return true;
   }
-  if (c.buf.length > 0) return { caseIndex: 0, value: c.buf.shift() as number, ok: true };
-  if (c.closed) return { caseIndex: 0, value: 0, ok: false };
-  return null;
+  if (c.buf.length > 0) {
+    deliver(state, g, caseIndex, c.buf.shift() as number, true);
+    return true;
+  }
+  if (c.closed) {
+    deliver(state, g, caseIndex, 0, false);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -280,11 +315,7 @@ export function chanRecv(
 ): OpOutcome | null {
   if (chanId === nilChan) return block ? opPark(waitReason.chanReceiveNilChan) : null;
   const c = chanOf(state, chanId);
-  const got = tryRecv(state, c, hooks);
-  if (got !== null) {
-    state.delivered[g] = got;
-    return opDone;
-  }
+  if (tryRecv(state, c, hooks, g, 0)) return opDone;
   if (!block) return null;
   enqueue(state, c, RECV, newSudog(state, g, 0, false, 0));
   if (c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
@@ -316,11 +347,15 @@ export function chanClose(state: ChanState, chanId: number, hooks: ChanHooks): O
   return opDone;
 }
 
-/** The value (or closed-ness) a goroutine received, once it runs again. */
-export function takeDelivery(state: ChanState, g: number): Delivery {
-  const d = state.delivered[g] ?? null;
-  if (d === null) throw new Error(`G${g} has no delivery waiting`);
-  state.delivered[g] = null;
+/**
+ * The value (or closed-ness) a goroutine received, once it runs again: its slot's record, valid
+ * until the next delivery to that slot.
+ */
+export function takeDelivery(state: ChanState, g: number): Readonly<Delivery> {
+  const d = state.delivered[g];
+  if (d === undefined || state.deliveryWaiting[g] !== true)
+    throw new Error(`G${g} has no delivery waiting`);
+  state.deliveryWaiting[g] = false;
   return d;
 }
 
@@ -349,23 +384,18 @@ export function select(
     if (sc.chan === nilChan) continue;
     const c = chanOf(state, sc.chan);
     if (sc.dir === 'recv') {
-      const got = tryRecv(state, c, hooks);
-      if (got !== null) {
-        got.caseIndex = i;
-        state.delivered[g] = got;
-        return opDone;
-      }
+      if (tryRecv(state, c, hooks, g, i)) return opDone;
     } else {
       if (c.closed) return opPanic('send on closed channel');
       if (c.recvq.length > 0 || c.buf.length < c.cap) {
         chanSend(state, sc.chan, g, sc.value, hooks);
-        state.delivered[g] = { caseIndex: i, value: 0, ok: true };
+        deliver(state, g, i, 0, true);
         return opDone;
       }
     }
   }
   if (hasDefault) {
-    state.delivered[g] = { caseIndex: -1, value: 0, ok: false };
+    deliver(state, g, -1, 0, false);
     return opDone;
   }
   let queuedOn = state.selecting[g];
@@ -381,7 +411,7 @@ export function select(
     const sg = newSudog(state, g, sc.dir === 'send' ? sc.value : 0, true, i);
     enqueue(state, c, sc.dir === 'recv' ? RECV : SEND, sg);
     if (sc.dir === 'recv' && c.timerId !== null) hooks.timerChanBlocked?.(c.timerId, 1);
-    queuedOn.push(sc.chan);
+    queuedOn.push(c);
   }
   // A select whose every case is a nil channel blocks forever, still as `select`.
   return opPark(waitReason.select);
@@ -408,9 +438,7 @@ function leaveSelect(state: ChanState, g: number, hooks: ChanHooks): void {
   const queuedOn = state.selecting[g];
   if (queuedOn === undefined) return;
   // Nothing in this walk parks G `g` in another select, so its list can be emptied after it.
-  for (const id of queuedOn) {
-    const c = idGet(state.chans, id);
-    if (c === undefined) continue;
+  for (const c of queuedOn) {
     if (removeWaiter(state, c, RECV, g) && c.timerId !== null)
       hooks.timerChanBlocked?.(c.timerId, -1);
     removeWaiter(state, c, SEND, g);
