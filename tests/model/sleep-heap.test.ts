@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstWake, sleepers, sleepPopMin, sleepPush } from '../../src/model/sleep-heap.ts';
-import { heapPopMin, heapPush, type TimerHeap } from '../../src/model/stdlib/timer-heap.ts';
+import { heapLen, heapPopMin, heapPush, newTimerHeap } from '../../src/model/stdlib/timer-heap.ts';
 
 type Step = { push: number } | { pop: true };
 
@@ -24,22 +24,27 @@ describe('sleep heap', () => {
     fc.assert(
       fc.property(steps, (plan: Step[]) => {
         const flat: number[] = [];
-        const objects: TimerHeap = [];
+        const objects = newTimerHeap<number>();
+        const popG = (): number | undefined => {
+          const top = objects.timers[0];
+          heapPopMin(objects);
+          return top;
+        };
         let g = 0;
         for (const step of plan) {
           if ('push' in step) {
             // Times past 2^31 ns, as a long run's are (doubles, not small integers).
             const when = 2 ** 32 + step.push * 1000;
             sleepPush(flat, when, g);
-            heapPush(objects, { when, id: g, seq: 0 });
+            heapPush(objects, when, 0, g);
             g++;
-          } else if (objects.length > 0) {
-            expect(firstWake(flat)).toBe(objects[0]!.when);
-            expect(sleepPopMin(flat)).toBe(heapPopMin(objects)!.id);
+          } else if (heapLen(objects) > 0) {
+            expect(firstWake(flat)).toBe(objects.ws[0]);
+            expect(sleepPopMin(flat)).toBe(popG());
           }
-          expect(sleepers(flat)).toBe(objects.length);
+          expect(sleepers(flat)).toBe(heapLen(objects));
         }
-        while (objects.length > 0) expect(sleepPopMin(flat)).toBe(heapPopMin(objects)!.id);
+        while (heapLen(objects) > 0) expect(sleepPopMin(flat)).toBe(popG());
         expect(firstWake(flat)).toBe(Infinity);
       }),
       { numRuns: 300 },

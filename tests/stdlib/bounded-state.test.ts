@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { StdlibSimulation } from '../../src/model/stdlib/simulation.ts';
+import { heapLen } from '../../src/model/stdlib/timer-heap.ts';
 import { SECOND } from '../../src/scenarios/duration.ts';
 import { timeoutHandler } from '../../src/scenarios/timeout-handler.ts';
 
@@ -16,7 +17,7 @@ function sizes(sim: StdlibSimulation): Record<string, number> {
     chans: st.chans.chans.size,
     contexts: st.ctxs.ctxs.size,
     timers: st.timers.timers.size,
-    heapEntries: st.timers.heaps.reduce((n, h) => n + h.length, 0),
+    heapEntries: st.timers.heaps.reduce((n, h) => n + heapLen(h), 0),
     locals: st.locals.length,
     gs: s.allgs.length,
     conns: st.http.conns.length,

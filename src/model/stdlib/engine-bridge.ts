@@ -23,12 +23,13 @@ import {
   addTimer,
   freeTimer,
   maybeRunChan,
-  liveTop,
+  hasLiveTop,
   popDueTimers,
   timerChanBlocked,
   type TimerFire,
 } from './timers.ts';
 import { idGet } from './id-table.ts';
+import type { TimerHeap } from './timer-heap.ts';
 import { truncate } from '../truncate.ts';
 
 declare module '../state.ts' {
@@ -126,9 +127,10 @@ export function nextStdlibTimer(s: Sched, out: NextTimer): void {
   const st = s.stdlib;
   if (st === undefined) return;
   for (let p = 0; p < st.timers.heaps.length; p++) {
-    const top = liveTop(st.timers, p);
-    if (top !== undefined && top.when < out.when) {
-      out.when = top.when;
+    if (!hasLiveTop(st.timers, p)) continue;
+    const when = (st.timers.heaps[p] as TimerHeap<unknown>).ws[0] as number;
+    if (when < out.when) {
+      out.when = when;
       out.p = p;
     }
   }

@@ -14,7 +14,14 @@
  * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go (needsAdd, maybeRunChan)
  * @see https://github.com/golang/go/blob/go1.25.0/src/time/sleep.go (AfterFunc, goFunc)
  */
-import { heapFilter, heapPopMin, heapPush, type TimerWhen } from './timer-heap.ts';
+import {
+  heapFilter,
+  heapLen,
+  heapPopMin,
+  heapPush,
+  newTimerHeap,
+  type TimerHeap,
+} from './timer-heap.ts';
 import type { GoMinor } from './wait-reasons.ts';
 import { idDelete, idGet, idSet, newIdTable, type IdTable } from './id-table.ts';
 
@@ -57,25 +64,18 @@ export interface Timer {
   heapSeq: number;
 }
 
-/**
- * A heap entry with its timer record (the runtime's heap holds `*timer` too): deciding whether the
- * top entry is live, on every look at a heap, then reads the record without an id-table lookup.
- * A record freed and reused under a new id is not mistaken for the old one: it is out of every
- * heap (`heaped` false) or heaped under a newer `heapSeq`.
- */
-export interface TimerEntry extends TimerWhen {
-  timer: Timer;
-}
-
-type TimerHeap = TimerEntry[];
-
 export interface TimerState {
   goMinor: GoMinor;
   nextId: number;
   nextHeapSeq: number;
   timers: IdTable<Timer>;
-  /** One heap per P. */
-  heaps: TimerHeap[];
+  /**
+   * One heap per P. Entries hold their timer record (the runtime's heap holds `*timer` too):
+   * whether the top entry is live, on every look at a heap, is read off the record without an
+   * id-table lookup. A record freed and reused under a new id is not mistaken for the old one: it
+   * is out of every heap (`heaped` false) or heaped under a newer `heapSeq`.
+   */
+  heaps: TimerHeap<Timer>[];
   /** Stopped timers still in a heap ("zombies"), per P, cleaned when they pass a quarter of it. */
   zombies: number[];
   /** Pending timers and the bytes they hold: what a reader sees pile up. */
@@ -89,8 +89,6 @@ export interface TimerState {
   fired: number;
   /** Freed timer records, reused by `addTimer` (a server starts one or more per request). */
   free: Timer[];
-  /** Heap entries popped off a heap, reused by the next push. */
-  freeEntries: TimerEntry[];
   /**
    * Counts the changes that can move a heap's earliest live timer (a push, a pop of a due timer,
    * a timer leaving its heap), so a caller can keep the earliest timer until the next change
@@ -106,7 +104,7 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
     nextId: 1,
     nextHeapSeq: 1,
     timers: newIdTable(),
-    heaps: Array.from({ length: gomaxprocs }, () => []),
+    heaps: Array.from({ length: gomaxprocs }, () => newTimerHeap<Timer>()),
     zombies: Array.from({ length: gomaxprocs }, () => 0),
     pending: 0,
     pendingFunc: 0,
@@ -114,7 +112,6 @@ export function newTimerState(gomaxprocs: number, goMinor: GoMinor): TimerState 
     heldBytes: 0,
     fired: 0,
     free: [],
-    freeEntries: [],
     changes: 0,
   };
 }
@@ -134,19 +131,19 @@ function unheap(ts: TimerState, t: Timer): void {
   if (!t.heaped) return;
   t.heaped = false;
   ts.changes++;
-  const heap = ts.heaps[t.p] as TimerHeap;
+  const heap = ts.heaps[t.p] as TimerHeap<Timer>;
   const zombies = (ts.zombies[t.p] ?? 0) + 1;
   ts.zombies[t.p] = zombies;
   // `adjust`: once zombies pass a quarter of the heap, sweep them out in one pass.
-  if (zombies > heap.length / 4) {
+  if (zombies > heapLen(heap) / 4) {
     heapFilter(heap, isLive);
     ts.zombies[t.p] = 0;
   }
 }
 
-function isLive(entry: TimerEntry): boolean {
-  const t = entry.timer;
-  return t.heaped && t.heapSeq === entry.seq;
+/** Whether a heap entry (`t` armed as `seq`) is the timer's live one, not a zombie. */
+function isLive(t: Timer, seq: number): boolean {
+  return t.heaped && t.heapSeq === seq;
 }
 
 function heapIfNeeded(ts: TimerState, t: Timer, p: number): void {
@@ -154,19 +151,11 @@ function heapIfNeeded(ts: TimerState, t: Timer, p: number): void {
   t.p = p;
   t.heaped = true;
   t.heapSeq = ts.nextHeapSeq++;
-  const heap = ts.heaps[p] as TimerHeap;
-  const entry = ts.freeEntries.pop();
-  if (entry === undefined) {
-    heapPush(heap, { when: t.when, id: t.id, seq: t.heapSeq, timer: t });
-  } else {
-    entry.when = t.when;
-    entry.id = t.id;
-    entry.seq = t.heapSeq;
-    entry.timer = t;
-    heapPush(heap, entry);
-  }
+  const heap = ts.heaps[p] as TimerHeap<Timer>;
+  heapPush(heap, t.when, t.heapSeq, t);
   ts.changes++;
-  if (heap.length > (ts.maxHeapLen[p] ?? 0)) ts.maxHeapLen[p] = heap.length;
+  const n = heapLen(heap);
+  if (n > (ts.maxHeapLen[p] ?? 0)) ts.maxHeapLen[p] = n;
 }
 
 function countPending(ts: TimerState, t: Timer, delta: 1 | -1): void {
@@ -297,24 +286,23 @@ function fireTimer(ts: TimerState, t: Timer, now: number): TimerFire {
 }
 
 /**
- * Drops zombies from the top of P `p`'s heap and returns its live top entry, or undefined. Hot
- * callers read `.when` themselves: a time past 2^31 ns is a double, and a double returned from a
- * call that is not inlined is boxed (an allocation per call).
+ * Drops zombies from the top of P `p`'s heap; true if a live timer is left on top. Its `when` is
+ * the heap's `ws[0]`, which hot callers read themselves: a time past 2^31 ns is a double, and a
+ * double returned from a call that is not inlined is boxed (an allocation per call).
  */
-export function liveTop(ts: TimerState, p: number): TimerEntry | undefined {
-  const heap = ts.heaps[p] as TimerHeap;
-  for (let top = heap[0]; top !== undefined; top = heap[0]) {
-    if (isLive(top)) return top;
+export function hasLiveTop(ts: TimerState, p: number): boolean {
+  const heap = ts.heaps[p] as TimerHeap<Timer>;
+  while (heapLen(heap) > 0) {
+    if (isLive(heap.timers[0] as Timer, heap.ws[1] as number)) return true;
     heapPopMin(heap);
-    ts.freeEntries.push(top);
     ts.zombies[p] = Math.max(0, (ts.zombies[p] ?? 0) - 1);
   }
-  return undefined;
+  return false;
 }
 
 /** The earliest `when` in P `p`'s heap (Infinity when it has none), dropping zombies on top. */
 export function nextWhen(ts: TimerState, p: number): number {
-  return liveTop(ts, p)?.when ?? Infinity;
+  return hasLiveTop(ts, p) ? ((ts.heaps[p] as TimerHeap<Timer>).ws[0] as number) : Infinity;
 }
 
 /** The earliest due time over every P. */
@@ -336,11 +324,11 @@ export function runDueTimers(ts: TimerState, p: number, now: number): TimerFire[
 
 /** `runDueTimers` appending to `out` (the engine's hot path reuses one array). */
 export function popDueTimers(ts: TimerState, p: number, now: number, out: TimerFire[]): void {
-  const heap = ts.heaps[p] as TimerHeap;
-  for (let live = liveTop(ts, p); live !== undefined && live.when <= now; live = liveTop(ts, p)) {
-    const top = heapPopMin(heap) as TimerEntry;
-    ts.freeEntries.push(top);
+  const heap = ts.heaps[p] as TimerHeap<Timer>;
+  while (hasLiveTop(ts, p) && (heap.ws[0] as number) <= now) {
+    const t = heap.timers[0] as Timer;
+    heapPopMin(heap);
     ts.changes++;
-    out.push(fireTimer(ts, top.timer, now));
+    out.push(fireTimer(ts, t, now));
   }
 }
