@@ -185,12 +185,13 @@ export interface TraceEvent {
     | 'stack-shrink'
     | 'exit'
     | 'note';
-  readonly g?: number;
-  readonly p?: number;
-  readonly m?: number;
+  // `| undefined`: the model writes every key of each event (one object shape), unset ones undefined.
+  readonly g?: number | undefined;
+  readonly p?: number | undefined;
+  readonly m?: number | undefined;
   /** For moves: where from and where to. */
-  readonly from?: GPlace;
-  readonly to?: GPlace;
+  readonly from?: GPlace | undefined;
+  readonly to?: GPlace | undefined;
   /** A human sentence for the transcript, e.g. `G7 preempted after 10ms on P0; sent to the global queue`. */
   readonly text: string;
 }
