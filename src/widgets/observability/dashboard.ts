@@ -62,6 +62,18 @@ function latencyPanel(values: readonly number[] | undefined): DashboardPanel {
   };
 }
 
+/**
+ * What the growth panel shows until its first whole window of samples is in (the rate is defined
+ * over a window, like PromQL's `delta(x[5m])`): the data it needs and how long until it has them,
+ * in whole seconds, on two lines of the stage's label column.
+ */
+export function awaitingWindow(tMs: readonly number[], windowNs: number): string {
+  const first = tMs[0] ?? 0;
+  const last = tMs.at(-1) ?? first;
+  const leftS = Math.max(0, Math.ceil((first + windowNs / 1e6 - last) / 1000));
+  return `needs ${formatDuration(windowNs)} of data\n${formatDuration(leftS * 1e9)} to go`;
+}
+
 /** The leak starts with the traffic, at t = 0, in every incident run. */
 export const LEAK_START_MS = 0;
 
@@ -98,7 +110,7 @@ export function buildDashboard(
         unit: '/min',
         values: rates,
         rule: usesRate ? rule.ratePerMin : null,
-        missing: null,
+        missing: rates.some(Number.isFinite) ? null : awaitingWindow(tMs, rule.windowNs),
       },
       panel('heap', ' MiB', heapMiB),
       panel('requests in flight', '', series['inFlight']),

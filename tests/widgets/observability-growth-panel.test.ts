@@ -1,0 +1,39 @@
+/**
+ * The growth-per-minute strip read blank ('–') until its first whole window of samples was in;
+ * it says what it waits for meanwhile.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AlertRule } from '../../src/scenarios/alert-rule';
+import { MINUTE, SECOND } from '../../src/scenarios/duration';
+import type { Series } from '../../src/scenarios/types';
+import { buildDashboard } from '../../src/widgets/observability/dashboard';
+
+const rule: AlertRule = {
+  mode: 'either',
+  threshold: 500,
+  ratePerMin: 200,
+  windowNs: 5 * MINUTE,
+  forNs: MINUTE,
+};
+
+/** Samples every 5 s up to `endS`, 20 goroutines more each time. */
+function series(endS: number): Series {
+  const tMs = Array.from({ length: endS / 5 + 1 }, (_, i) => i * 5000);
+  return { t_ms: tMs, goroutines: tMs.map((_, i) => 20 * i) };
+}
+
+const growth = (endS: number) =>
+  buildDashboard(series(endS), rule, { nowNs: endS * SECOND, events: 1 }, 30 * MINUTE, '')
+    .panels[1];
+
+describe('growth per minute', () => {
+  it('says how much data it needs and how long until it has it', () => {
+    expect(growth(100)?.missing).toBe('needs 5m0s of data\n3m20s to go');
+  });
+
+  it('shows its figure once a whole window is in', () => {
+    const panel = growth(400);
+    expect(panel?.missing).toBeNull();
+    expect(panel?.values.at(-1)).toBeCloseTo(240);
+  });
+});
