@@ -5,6 +5,7 @@
  *
  * @see https://github.com/golang/go/blob/go1.19.8/src/time/sleep.go (goFunc, line 176)
  */
+import { SERVER_GO, serverGoLine } from '../../scenarios/go/net-http-sites.ts';
 import { goroutineRecord } from '../dump.ts';
 import type { World } from '../program.ts';
 import type { GRec } from '../state.ts';
@@ -26,6 +27,12 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
   if (g.status === '_Gwaiting' && parkedBy !== undefined && top !== undefined) {
     if (here === undefined || !RETRIED_WHEN_WOKEN.has(here.kind)) top.line = parkedBy.line;
   }
+  // net/http's frames at server.go's own lines, not the scenario's main.go numbering.
+  rec.frames.forEach((frame, i) => {
+    if (frame.file !== SERVER_GO) return;
+    const line = serverGoLine(frame.func, i === 0, here?.kind === 'http.readRequest');
+    if (line !== null) frame.line = line;
+  });
   if (w.s.stdlib?.createdBy?.[g.idx] === 'time.goFunc') {
     // The timer ran on whichever goroutine's P checked it; Go ≥ 1.21 names none here.
     rec.createdBy = {

@@ -70,7 +70,7 @@ function latencyPanel(values: readonly number[] | undefined): DashboardPanel {
 export function awaitingWindow(tMs: readonly number[], windowNs: number): string {
   const first = tMs[0] ?? 0;
   const last = tMs.at(-1) ?? first;
-  const leftS = Math.max(0, Math.ceil((first + windowNs / 1e6 - last) / 1000));
+  const leftS = Math.max(0, Math.round((first + windowNs / 1e6 - last) / 1000));
   return `needs ${formatDuration(windowNs)} of data\n${formatDuration(leftS * 1e9)} to go`;
 }
 
