@@ -75,11 +75,14 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       g.rect(x0, top, Math.max(1, x1 - x0), h).fill({ color: FIRING, alpha: 0.18 });
     }
     const last = [...panel.values].reverse().find(Number.isFinite);
+    const shown = (v: number) =>
+      panel.durationMs === true && Number.isFinite(v)
+        ? formatVirtualTime(Math.round(v * 1e6))
+        : `${figure(v)}${panel.unit}`;
     label(`t${i}`, panel.title, PAD, top + 2, 12);
     // A panel with no figure says why (and goes on to draw its alert line).
     if (panel.missing !== null) label(`v${i}`, panel.missing, PAD, top + 18, 11, palette.muted);
-    else
-      label(`v${i}`, last === undefined ? '–' : `${figure(last)}${panel.unit}`, PAD, top + 18, 14);
+    else label(`v${i}`, last === undefined ? '–' : shown(last), PAD, top + 18, 14);
     let max = 0;
     for (const v of panel.values) if (Number.isFinite(v)) max = Math.max(max, v);
     if (panel.rule !== null) max = Math.max(max, panel.rule * 1.1);
@@ -92,7 +95,7 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       // else under the line, where it would otherwise run into the strip above or that figure.
       label(
         `r${i}`,
-        `alert: ${figure(panel.rule)}${panel.unit}`,
+        `alert: ${shown(panel.rule)}`,
         left + 4,
         ruleY - 15 >= top + 14 ? ruleY - 15 : ruleY + 3,
         11,
@@ -115,7 +118,7 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
     // Stroking with no path would stroke the last shape drawn (the rule line) again.
     if (drawn) g.stroke({ width: 2, color: palette.accent });
     if (!drawn) return;
-    const scale = label(`m${i}`, `${figure(max)}${panel.unit}`, 0, top + 2, 10, palette.muted);
+    const scale = label(`m${i}`, shown(max), 0, top + 2, 10, palette.muted);
     scale.x = Math.round(left + w - scale.width - 4);
   };
 

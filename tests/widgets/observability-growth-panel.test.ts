@@ -37,3 +37,14 @@ describe('growth per minute', () => {
     expect(panel?.values.at(-1)).toBeCloseTo(240);
   });
 });
+
+describe('mean latency', () => {
+  it('is a duration panel, printed in Go syntax like the rest', () => {
+    const s = { ...series(100), latencyMs: series(100).t_ms.map(() => 1001) };
+    const panel = buildDashboard(s, rule, { nowNs: 100 * SECOND, events: 1 }, 30 * MINUTE, '')
+      .panels[4];
+    expect(panel?.title).toBe('mean latency');
+    expect(panel?.durationMs).toBe(true);
+    expect(panel?.unit).toBe('');
+  });
+});

@@ -21,6 +21,8 @@ export interface DashboardPanel {
   readonly rule: number | null;
   /** Why the panel is empty, when the run has no such figure (yet). */
   readonly missing: string | null;
+  /** The values are milliseconds, printed as Go durations (`1.001s`, like every other duration). */
+  readonly durationMs?: true;
 }
 
 export interface Dashboard {
@@ -57,8 +59,9 @@ function panel(title: string, unit: string, values: readonly number[] | undefine
 function latencyPanel(values: readonly number[] | undefined): DashboardPanel {
   const answered = values !== undefined && values.some(Number.isFinite);
   return {
-    ...panel('mean latency', ' ms', answered ? values : []),
+    ...panel('mean latency', '', answered ? values : []),
     missing: answered ? null : NONE_ANSWERED,
+    durationMs: true,
   };
 }
 
