@@ -324,7 +324,8 @@ function framePc(frame: { func: string; line: number }): { pc: number; offset: n
   for (let i = 0; i < frame.func.length; i++) {
     hash = Math.imul(hash ^ frame.func.charCodeAt(i), 0x01000193) >>> 0;
   }
-  const entry = 0x400000 + (hash % 0x100000) * 0x20;
+  // In the range a small Go binary's text takes (it starts at 0x401000 on linux/amd64).
+  const entry = 0x401000 + (hash % 0x10000) * 0x10;
   const offset = 0x10 + ((frame.line * 7) % 0x200);
   return { pc: entry + offset, offset };
 }

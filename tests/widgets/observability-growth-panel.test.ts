@@ -48,3 +48,16 @@ describe('mean latency', () => {
     expect(panel?.unit).toBe('');
   });
 });
+
+describe('growth per minute in a run shorter than its window', () => {
+  it('says the run is too short instead of counting down past its end', () => {
+    const board = buildDashboard(
+      series(100),
+      rule,
+      { nowNs: 100 * SECOND, events: 1 },
+      3 * MINUTE,
+      '',
+    );
+    expect(board.panels[1]?.missing).toBe('needs 5m0s of data\nmore than this run');
+  });
+});

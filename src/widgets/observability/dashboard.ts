@@ -68,13 +68,19 @@ function latencyPanel(values: readonly number[] | undefined): DashboardPanel {
 /**
  * What the growth panel shows until its first whole window of samples is in (the rate is defined
  * over a window, like PromQL's `delta(x[5m])`): the data it needs and how long until it has them,
- * in whole seconds, on two lines of the stage's label column.
+ * to the second, on two lines of the stage's label column; or that the run is shorter than that.
  */
-export function awaitingWindow(tMs: readonly number[], windowNs: number): string {
+export function awaitingWindow(
+  tMs: readonly number[],
+  windowNs: number,
+  horizonNs: number,
+): string {
+  const needs = `needs ${formatDuration(windowNs)} of data`;
   const first = tMs[0] ?? 0;
+  if (first + windowNs / 1e6 > horizonNs / 1e6) return `${needs}\nmore than this run`;
   const last = tMs.at(-1) ?? first;
   const leftS = Math.max(0, Math.round((first + windowNs / 1e6 - last) / 1000));
-  return `needs ${formatDuration(windowNs)} of data\n${formatDuration(leftS * 1e9)} to go`;
+  return `${needs}\n${formatDuration(leftS * 1e9)} to go`;
 }
 
 /** The leak starts with the traffic, at t = 0, in every incident run. */
@@ -113,7 +119,7 @@ export function buildDashboard(
         unit: '/min',
         values: rates,
         rule: usesRate ? rule.ratePerMin : null,
-        missing: rates.some(Number.isFinite) ? null : awaitingWindow(tMs, rule.windowNs),
+        missing: rates.some(Number.isFinite) ? null : awaitingWindow(tMs, rule.windowNs, horizonNs),
       },
       panel('heap', ' MiB', heapMiB),
       panel('requests in flight', '', series['inFlight']),
