@@ -6,23 +6,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { groupByStack, parseDump } from '../../src/model/traceback.ts';
-import { SECOND } from '../../src/scenarios/duration.ts';
-import { timeoutHandler } from '../../src/scenarios/timeout-handler.ts';
+import { leakingServer } from './leaking-server.ts';
 
 function stacks(): Map<string, string> {
-  const sim = timeoutHandler.create(
-    {
-      qps: 20,
-      work: 4 * SECOND,
-      timeout: SECOND,
-      load: 3 * SECOND,
-      ctx: false,
-      total: 3 * SECOND,
-      go: '1.19',
-    },
-    { seed: 1, sampleNs: SECOND / 2 },
-  );
-  sim.runUntil(2.5 * SECOND);
+  const sim = leakingServer();
   const out = new Map<string, string>();
   for (const g of groupByStack(parseDump(sim.dump()))) {
     const frames = g.sample.frames.map((f) => `${f.func} ${f.file.split('/').pop()}:${f.line}`);

@@ -8,30 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { stdlibProfile } from '../../src/model/stdlib/dump';
 import { StdlibSimulation } from '../../src/model/stdlib/simulation';
 import { parseDump } from '../../src/model/traceback';
-import { SECOND } from '../../src/scenarios/duration';
-import { timeoutHandler } from '../../src/scenarios/timeout-handler';
 import { dumpVerdict, profileVerdict } from '../../src/widgets/observability/dump-verdict';
+import { leakingServer } from '../stdlib/leaking-server';
 
-function leakingServer() {
-  const sim = timeoutHandler.create(
-    {
-      qps: 20,
-      work: 4 * SECOND,
-      timeout: SECOND,
-      load: 3 * SECOND,
-      ctx: false,
-      total: 3 * SECOND,
-      go: '1.19',
-    },
-    { seed: 1, sampleNs: SECOND / 2 },
-  );
-  sim.runUntil(2.5 * SECOND);
+function leakingRun() {
+  const sim = leakingServer();
   if (!(sim instanceof StdlibSimulation)) throw new Error('a stdlib scenario');
   return { dump: sim.dump(), profile: stdlibProfile(sim.engine.world) };
 }
 
 describe('goroutine profile (debug=1)', () => {
-  const { dump, profile } = leakingServer();
+  const { dump, profile } = leakingRun();
   const records = parseDump(dump);
 
   it('counts every goroutine of the dump, folded by its frames', () => {
