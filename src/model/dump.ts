@@ -36,40 +36,42 @@ function stateOf(g: GRec): string {
   }
 }
 
-export function goroutineRecords(w: World): GoroutineRecord[] {
+/** The record of one live goroutine: its frames innermost first, its wait, who created it. */
+export function goroutineRecord(w: World, g: GRec): GoroutineRecord {
   const s = w.s;
-  const out: GoroutineRecord[] = [];
-  for (const g of s.allgs) {
-    if (g.status === '_Gdead') continue;
-    const prog = w.code[g.prog]!;
-    // Innermost first: the current function at the current line, then each caller at its call.
-    const frames: GoroutineRecord['frames'][number][] = [];
-    const calls = g.calls;
-    const callAt = (depth: number): { func?: string; file?: string } | undefined =>
-      depth === 0 ? undefined : (prog.ops[calls[depth - 1]!] as { func?: string; file?: string });
-    const funcAt = (depth: number): string => callAt(depth)?.func ?? prog.func;
-    const fileAt = (depth: number): string => callAt(depth)?.file ?? prog.file;
-    const depth = calls.length;
-    frames.push({ func: funcAt(depth), args: '', file: fileAt(depth), line: lineOf(w, g.idx) });
-    for (let d = depth - 1; d >= 0; d--) {
-      frames.push({ func: funcAt(d), args: '', file: fileAt(d), line: prog.ops[calls[d]!]!.line });
-    }
-    const rec: GoroutineRecord = { id: g.goid, state: stateOf(g), frames };
-    const minutes = g.status === '_Gwaiting' ? waitMinutes(g.parkedGc, s.now) : undefined;
-    if (minutes !== undefined) rec.waitMinutes = minutes;
-    if (g.createdProg >= 0) {
-      const parent = w.code[g.createdProg]!;
-      const goOp = parent.ops[g.createdPc] as (Op & { readonly creator?: GoSite }) | undefined;
-      const site = goOp?.creator;
-      rec.createdBy = {
-        func: site?.func ?? parent.func,
-        file: site?.file ?? parent.file,
-        line: site?.line ?? goOp?.line ?? parent.line,
-        parentId: g.parentGoid,
-      };
-    }
-    out.push(rec);
+  const prog = w.code[g.prog]!;
+  // Innermost first: the current function at the current line, then each caller at its call.
+  const frames: GoroutineRecord['frames'][number][] = [];
+  const calls = g.calls;
+  const callAt = (depth: number): { func?: string; file?: string } | undefined =>
+    depth === 0 ? undefined : (prog.ops[calls[depth - 1]!] as { func?: string; file?: string });
+  const funcAt = (depth: number): string => callAt(depth)?.func ?? prog.func;
+  const fileAt = (depth: number): string => callAt(depth)?.file ?? prog.file;
+  const depth = calls.length;
+  frames.push({ func: funcAt(depth), args: '', file: fileAt(depth), line: lineOf(w, g.idx) });
+  for (let d = depth - 1; d >= 0; d--) {
+    frames.push({ func: funcAt(d), args: '', file: fileAt(d), line: prog.ops[calls[d]!]!.line });
   }
+  const rec: GoroutineRecord = { id: g.goid, state: stateOf(g), frames };
+  const minutes = g.status === '_Gwaiting' ? waitMinutes(g.parkedGc, s.now) : undefined;
+  if (minutes !== undefined) rec.waitMinutes = minutes;
+  if (g.createdProg >= 0) {
+    const parent = w.code[g.createdProg]!;
+    const goOp = parent.ops[g.createdPc] as (Op & { readonly creator?: GoSite }) | undefined;
+    const site = goOp?.creator;
+    rec.createdBy = {
+      func: site?.func ?? parent.func,
+      file: site?.file ?? parent.file,
+      line: site?.line ?? goOp?.line ?? parent.line,
+      parentId: g.parentGoid,
+    };
+  }
+  return rec;
+}
+
+export function goroutineRecords(w: World): GoroutineRecord[] {
+  const out: GoroutineRecord[] = [];
+  for (const g of w.s.allgs) if (g.status !== '_Gdead') out.push(goroutineRecord(w, g));
   return out;
 }
 

@@ -17,6 +17,7 @@
  *
  * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/traceback.go (goroutineheader, printcreatedby1)
  */
+import type { GoroutineProfile } from '../scenarios/types.ts';
 
 export interface GoroutineFrame {
   /** As the runtime prints it: `main.GetConfig`, `sync.(*Once).doSlow`. */
@@ -292,4 +293,62 @@ export function waitReasonFor(kind: VersionedWait, goVersion: string): string {
     case 'waitgroup':
       return minor >= 25 ? 'sync.WaitGroup.Wait' : 'semacquire';
   }
+}
+
+/** Folds records one at a time; only the first of each stack is kept. */
+export function goroutineProfile(): {
+  add(rec: GoroutineRecord): void;
+  done(): GoroutineProfile;
+} {
+  const groups = new Map<
+    string,
+    { count: number; frames: GoroutineProfile['groups'][number]['frames'] }
+  >();
+  let total = 0;
+  return {
+    add(rec) {
+      total += 1;
+      // pprof keys a stack by its PCs: function and line of every frame.
+      const key = rec.frames.map((f) => `${f.func} ${f.file}:${f.line}`).join('\n');
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, { count: 1, frames: rec.frames });
+      else group.count += 1;
+    },
+    done: () => ({ total, groups: [...groups.values()].sort((a, b) => b.count - a.count) }),
+  };
+}
+
+/** A made-up but stable code address for a frame: the model has no binary to take one from. */
+function framePc(frame: { func: string; line: number }): { pc: number; offset: number } {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < frame.func.length; i++) {
+    hash = Math.imul(hash ^ frame.func.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  // In the range a small Go binary's text takes (it starts at 0x401000 on linux/amd64).
+  const entry = 0x401000 + (hash % 0x10000) * 0x10;
+  const offset = 0x10 + ((frame.line * 7) % 0x200);
+  return { pc: entry + offset, offset };
+}
+
+const hex = (n: number) => `0x${n.toString(16)}`;
+
+/**
+ * The text of `profile` in pprof's legacy `debug=1` form (runtime/pprof printCountProfile and
+ * printStackRecord, https://github.com/golang/go/blob/go1.19.8/src/runtime/pprof/pprof.go):
+ * `goroutine profile: total N`, then per stack `COUNT @ PC...` and one `#` line a frame. The
+ * runtime's tabwriter pads the columns with further tabs; here one tab separates them. `top`
+ * limits the stacks printed.
+ */
+export function formatGoroutineProfile(profile: GoroutineProfile, top = Infinity): string {
+  const out = [`goroutine profile: total ${profile.total}`];
+  for (const group of profile.groups.slice(0, top)) {
+    const pcs = group.frames.map(framePc);
+    out.push(`${group.count} @ ${pcs.map((p) => hex(p.pc)).join(' ')}`);
+    group.frames.forEach((frame, i) => {
+      const { pc, offset } = pcs[i] ?? framePc(frame);
+      out.push(`#\t${hex(pc)}\t${frame.func}+${hex(offset)}\t${frame.file}:${frame.line}`);
+    });
+    out.push('');
+  }
+  return out.join('\n') + '\n';
 }

@@ -28,6 +28,8 @@ export interface LaneLayout {
 
 const HEADER = 22;
 const GAP = 6;
+/** Room at the end of a lane's queue for its length, px (`3,000` at the lanes' largest font). */
+export const QUEUE_COUNT_W = 30;
 
 export function layoutGmp(width: number, height: number, pCount: number): GmpLayout {
   const w = Math.max(200, width);
@@ -49,7 +51,9 @@ export function layoutGmp(width: number, height: number, pCount: number): GmpLay
     const runnext = { x: running.x + slot + 6, y, w: slot, h: laneH };
     const queueX = runnext.x + slot + 8;
     const queue = { x: queueX, y, w: Math.max(10, lane.x + lane.w - queueX - 4), h: laneH };
-    const queueSlots = Math.max(1, Math.floor(queue.w / (sprite + 2)));
+    // The last QUEUE_COUNT_W px hold the queue's length when it overflows (the stage writes it
+    // there), so the number never sits on top of the squares.
+    const queueSlots = Math.max(1, Math.floor((queue.w - QUEUE_COUNT_W) / (sprite + 2)));
     return { lane, label, m, running, runnext, queue, queueSlots };
   });
   const rightX = leftW + GAP * 2;

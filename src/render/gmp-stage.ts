@@ -4,9 +4,18 @@ import { approach, gridCell, type Box, type Point } from './geometry';
 import { cssRects } from './css-rects';
 import { particleRects } from './particle-rects';
 import { particleTokens, type Token } from './particle-tokens';
-import { BOX_TITLE, inner, layoutGmp, placePoint, placeSize, type GmpLayout } from './gmp-layout';
+import {
+  BOX_TITLE,
+  inner,
+  layoutGmp,
+  placePoint,
+  placeSize,
+  QUEUE_COUNT_W,
+  type GmpLayout,
+} from './gmp-layout';
 import type { StageFactory, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
+import { fitText } from './fit-text';
 import { textLabels } from './text-labels';
 
 /**
@@ -221,15 +230,23 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
         label(
           `q${i}`,
           `${len}`,
-          lane.queue.x + lane.queue.w - 28,
+          lane.queue.x + lane.queue.w - QUEUE_COUNT_W + 2,
           lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
           laneFont,
           palette.muted,
         );
       }
     }
-    const titled = (key: string, box: Box, text: string) =>
-      label(key, text, box.x + 4, box.y + 1, 10, palette.muted);
+    /** A box's title, in the first of `forms` that fits its width (a phone's column is narrow). */
+    const titled = (key: string, box: Box, ...forms: string[]) =>
+      label(
+        key,
+        fitText(forms, box.w - 8, 10, texts.measure),
+        box.x + 4,
+        box.y + 1,
+        10,
+        palette.muted,
+      );
     titled('tg', layout.globalq, `global runq: ${v.globalRunqLen}`);
     titled(
       'tn',
@@ -240,22 +257,32 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     titled('ts', layout.syscall, `in syscall: ${inSyscall} M${inSyscall === 1 ? '' : 's'}`);
     const idle = v.ms.filter((m) => m.parked).map((m) => `M${m.id}`);
     const spinning = v.ms.filter((m) => m.spinning).length;
+    const spinningText = spinning ? ` · spinning ${spinning}` : '';
     titled(
       'ti',
       layout.idleMs,
-      `idle Ms: ${idle.length ? idle.slice(0, 8).join(' ') + (idle.length > 8 ? ' …' : '') : 'none'}${spinning ? ` · spinning ${spinning}` : ''}`,
+      `idle Ms: ${idle.length ? idle.slice(0, 8).join(' ') + (idle.length > 8 ? ' …' : '') : 'none'}${spinningText}`,
+      `idle Ms: ${idle.length}${spinningText}`,
+      `idle: ${idle.length}${spinning ? `, spin ${spinning}` : ''}`,
     );
     const waiting = v.byStatus['_Gwaiting'] ?? 0;
     titled('tw', layout.waiting, `waiting: ${waiting}`);
     const total =
       Object.values(v.byStatus).reduce((a, b) => a + b, 0) - (v.byStatus['_Gdead'] ?? 0);
-    label(
-      'header',
-      `${total.toLocaleString('en-US')} goroutines · ${v.ps.length} Ps · ${v.ms.length} Ms · steals ${counters['steals'] ?? 0} · hand-offs ${counters['handoffs'] ?? 0} · preemptions ${counters['preemptions'] ?? 0} · sysmon ticks ${counters['sysmonTicks'] ?? sysmonTicks}`,
-      layout.header.x,
-      layout.header.y + 3,
+    const counts = `${total.toLocaleString('en-US')} goroutines · ${v.ps.length} Ps · ${v.ms.length} Ms`;
+    const steals = `steals ${counters['steals'] ?? 0} · hand-offs ${counters['handoffs'] ?? 0}`;
+    const header = fitText(
+      [
+        `${counts} · ${steals} · preemptions ${counters['preemptions'] ?? 0} · sysmon ticks ${counters['sysmonTicks'] ?? sysmonTicks}`,
+        `${counts} · ${steals}`,
+        counts,
+      ],
+      // Clear of sysmon's mark at the right end.
+      layout.header.w - 14,
       12,
+      texts.measure,
     );
+    label('header', header, layout.header.x, layout.header.y + 3, 12);
   };
 
   /** Per-P bars (queue length out of 256) and a heat strip of goroutine states. */

@@ -75,24 +75,29 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
       g.rect(x0, top, Math.max(1, x1 - x0), h).fill({ color: FIRING, alpha: 0.18 });
     }
     const last = [...panel.values].reverse().find(Number.isFinite);
+    const shown = (v: number) =>
+      panel.durationMs === true && Number.isFinite(v)
+        ? formatVirtualTime(Math.round(v * 1e6))
+        : `${figure(v)}${panel.unit}`;
     label(`t${i}`, panel.title, PAD, top + 2, 12);
-    if (panel.missing !== null) {
-      label(`v${i}`, panel.missing, PAD, top + 18, 11, palette.muted);
-      return;
-    }
-    label(`v${i}`, last === undefined ? '–' : `${figure(last)}${panel.unit}`, PAD, top + 18, 14);
+    // A panel with no figure says why (and goes on to draw its alert line).
+    if (panel.missing !== null) label(`v${i}`, panel.missing, PAD, top + 18, 11, palette.muted);
+    else label(`v${i}`, last === undefined ? '–' : shown(last), PAD, top + 18, 14);
     let max = 0;
     for (const v of panel.values) if (Number.isFinite(v)) max = Math.max(max, v);
     if (panel.rule !== null) max = Math.max(max, panel.rule * 1.1);
     max = max > 0 ? max * 1.05 : 1;
     const y = (v: number) => top + h - (v / max) * (h - 4);
     if (panel.rule !== null) {
-      g.rect(left, Math.round(y(panel.rule)), w, 1).fill({ color: FIRING });
+      const ruleY = y(panel.rule);
+      g.rect(left, Math.round(ruleY), w, 1).fill({ color: FIRING });
+      // Above its line while that stays inside the strip and below the scale's figure (top right);
+      // else under the line, where it would otherwise run into the strip above or that figure.
       label(
         `r${i}`,
-        `alert: ${figure(panel.rule)}${panel.unit}`,
+        `alert: ${shown(panel.rule)}`,
         left + 4,
-        y(panel.rule) - 15,
+        ruleY - 15 >= top + 14 ? ruleY - 15 : ruleY + 3,
         11,
         FIRING,
       );
@@ -112,7 +117,9 @@ export const observabilityStage: StageFactory = (pixi, app, initialPalette) => {
     });
     // Stroking with no path would stroke the last shape drawn (the rule line) again.
     if (drawn) g.stroke({ width: 2, color: palette.accent });
-    label(`m${i}`, `${figure(max)}${panel.unit}`, left + w - 80, top + 2, 10, palette.muted);
+    if (!drawn) return;
+    const scale = label(`m${i}`, shown(max), 0, top + 2, 10, palette.muted);
+    scale.x = Math.round(left + w - scale.width - 4);
   };
 
   const redraw = () => {

@@ -1,11 +1,13 @@
 import type { GView, View } from '../scenarios/types';
 import { formatVirtualTime } from '../widgets/shell/transcript';
 import type { StageFactory, StageRenderer } from './stage';
+import { fitText } from './fit-text';
 import { statusColor } from './status-colors';
 import { textLabels } from './text-labels';
-import { buildTimeline, type Timeline } from './timeline';
+import { buildTimeline, sleepWakes, type Timeline } from './timeline';
 
-const LEFT = 130;
+/** The widest the row labels' column gets; a phone's stage gives it only what its words need. */
+const MAX_LEFT = 130;
 const TOP = 30;
 const ROW = 36;
 const BOTTOM = 40;
@@ -47,13 +49,32 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
     const shown = ids.slice(0, maxRows);
     const from = timeline.fromNs;
     const span = Math.max(1, Math.max(horizonNs, v.nowNs) - from);
-    const plotW = Math.max(20, width - LEFT - 16);
-    const x = (t: number) => LEFT + ((t - from) / span) * plotW;
+    const rowLabel = (id: number) => {
+      const g = byId.get(id);
+      return `G${id}${g ? ` ${g.role}` : ''}`;
+    };
+    const left = Math.min(
+      MAX_LEFT,
+      16 + Math.max(...['sysmon ticks', ...shown.map(rowLabel)].map((t) => texts.measure(t, 12))),
+    );
+    const plotW = Math.max(20, width - left - 16);
+    const x = (t: number) => left + ((t - from) / span) * plotW;
     const p0 = v.ps[0];
     const running = p0?.running ?? null;
+    const now = `t = ${formatVirtualTime(v.nowNs)}`;
+    const onP0 = running === null ? 'nobody' : `G${running}`;
     label(
       'title',
-      `P0 · GOMAXPROCS=${v.ps.length} · t = ${formatVirtualTime(v.nowNs)} · on P0: ${running === null ? 'nobody' : `G${running}`}`,
+      fitText(
+        [
+          `P0 · GOMAXPROCS=${v.ps.length} · ${now} · on P0: ${onP0}`,
+          `GOMAXPROCS=${v.ps.length} · ${now} · P0: ${onP0}`,
+          `${now} · P0: ${onP0}`,
+        ],
+        width - 16,
+        13,
+        texts.measure,
+      ),
       8,
       6,
       13,
@@ -61,9 +82,8 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
 
     shown.forEach((id, row) => {
       const y = TOP + row * ROW;
-      const g = byId.get(id);
-      label(`g${id}`, `G${id}${g ? ` ${g.role}` : ''}`, 8, y + 10, 12);
-      bars.rect(LEFT, y + 4, plotW, ROW - 12).fill({ color: palette.lane });
+      label(`g${id}`, rowLabel(id), 8, y + 10, 12);
+      bars.rect(left, y + 4, plotW, ROW - 12).fill({ color: palette.lane });
       for (const s of timeline.rows.get(id) ?? []) {
         const x0 = x(s.startNs);
         bars.rect(x0, y + 4, Math.max(1, x(s.endNs) - x0), ROW - 12).fill({
@@ -76,8 +96,17 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
 
     const sysY = TOP + shown.length * ROW;
     label('sysmon', 'sysmon ticks', 8, sysY + 10, 12, palette.muted);
-    bars.rect(LEFT, sysY + ROW / 2, plotW, 1).fill({ color: palette.muted, alpha: 0.4 });
-    let lastWake: number | null = null;
+    bars.rect(left, sysY + ROW / 2, plotW, 1).fill({ color: palette.muted, alpha: 0.4 });
+    // The sleeper's timer only runs when the P schedules, so its ready and its schedule fall
+    // together and the trace's ready-to-run gap is about 0: the lateness that matters is from the
+    // sleep's end to running, which the scenario measures (view.extra.wakeLatenciesMs, one per
+    // sleep, the figures the counters report). Each wake from a sleep gets a bracket that long,
+    // ending where the sleeper ran; the latest figures go with the latest wakes (the trace may
+    // have dropped the first ones). Wakes from other waits (the WaitGroup) get none.
+    const measured = v.extra['wakeLatenciesMs'];
+    const measuredNs = Array.isArray(measured)
+      ? measured.filter((m): m is number => typeof m === 'number').map((m) => Math.round(m * 1e6))
+      : [];
     let preempts = 0;
     for (const m of timeline.marks) {
       const mx = x(m.tNs);
@@ -88,43 +117,40 @@ export const preemptionStage: StageFactory = (pixi, app, initialPalette) => {
         const y = TOP + rowOf(m.g) * ROW;
         bars.rect(mx - 1, y, 2, ROW - 4).fill({ color: palette.accent });
         bars.poly([mx - 6, y, mx + 6, y, mx, y + 7]).fill({ color: palette.accent });
-      } else if (m.latencyNs !== undefined) {
-        lastWake = m.latencyNs;
-        const y = TOP + rowOf(m.g) * ROW + ROW - 6;
-        const x0 = x(m.tNs - m.latencyNs);
-        bars.rect(x0, y - 1, Math.max(1, mx - x0), 2).fill({ color: palette.syscall });
-        bars.rect(x0, y - 4, 1, 8).fill({ color: palette.syscall });
-        bars.rect(mx, y - 4, 1, 8).fill({ color: palette.syscall });
       }
     }
-    // The sleeper's timer only runs when the P schedules, so its ready and its schedule fall
-    // together: the lateness that matters is from the sleep's end to running, which the scenario
-    // measures (view.extra.wakeLatenciesMs, the figures the counters report).
-    const measured = v.extra['wakeLatenciesMs'];
-    const latest: unknown = Array.isArray(measured) ? measured.at(-1) : undefined;
-    const lastNs = !Array.isArray(measured)
-      ? lastWake
-      : typeof latest === 'number'
-        ? Math.round(latest * 1e6)
-        : null;
-    const wakeText =
-      lastNs === null ? 'no wake yet' : `last wake latency ${formatVirtualTime(lastNs)}`;
+    for (const wake of sleepWakes(timeline.marks, measuredNs)) {
+      const mx = x(wake.tNs);
+      const y = TOP + rowOf(wake.g) * ROW + ROW - 6;
+      // At least 4 px between its ends, so a short wait still reads as a bracket.
+      const x0 = Math.min(x(wake.tNs - wake.latencyNs), mx - 4);
+      bars.rect(x0, y - 1, mx - x0, 2).fill({ color: palette.syscall });
+      bars.rect(x0, y - 4, 1, 8).fill({ color: palette.syscall });
+      bars.rect(mx, y - 4, 1, 8).fill({ color: palette.syscall });
+    }
+    const latest = measuredNs.at(-1) ?? null;
+    const preemptions = `preemptions ${counters['preemptions'] ?? preempts}`;
+    // The row labels' column is empty down here: the summary takes the stage's whole width.
     label(
       'summary',
-      `preemptions ${counters['preemptions'] ?? preempts} · ${wakeText}`,
-      LEFT,
+      latest === null
+        ? `${preemptions} · no wake yet`
+        : fitText(
+            [
+              `${preemptions} · last wake latency ${formatVirtualTime(latest)}`,
+              `${preemptions} · wake latency ${formatVirtualTime(latest)}`,
+            ],
+            width - 16,
+            12,
+            texts.measure,
+          ),
+      8,
       height - BOTTOM + 18,
       12,
     );
-    label('t0', formatVirtualTime(from), LEFT, height - BOTTOM, 10, palette.muted);
-    label(
-      't1',
-      formatVirtualTime(Math.max(horizonNs, v.nowNs)),
-      LEFT + plotW - 50,
-      height - BOTTOM,
-      10,
-      palette.muted,
-    );
+    label('t0', formatVirtualTime(from), left, height - BOTTOM, 10, palette.muted);
+    const end = formatVirtualTime(Math.max(horizonNs, v.nowNs));
+    label('t1', end, left + plotW - texts.measure(end, 10), height - BOTTOM, 10, palette.muted);
     // Now: the run so far is left of this line; the axis spans the whole run.
     bars.rect(x(v.nowNs), TOP - 4, 1, sysY + ROW - TOP).fill({ color: palette.ink, alpha: 0.6 });
   };

@@ -1,6 +1,7 @@
 import type { TraceEvent, View } from '../scenarios/types';
 import type { Box } from './geometry';
 import type { StageFactory, StageRenderer } from './stage';
+import { fitText } from './fit-text';
 import { textLabels } from './text-labels';
 import { formatBytes, GUARD_BYTES, lastMove, readStack, type StackPicture } from './stack-view';
 
@@ -21,9 +22,17 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
   const labels = new pixi.Container();
   app.stage.addChild(g, labels);
 
-  const texts = textLabels(pixi, labels, { wrapWidth: 320 });
-  const label = (key: string, text: string, x: number, y: number, size = 12, color = palette.ink) =>
-    texts.put(key, text, x, y, size, color);
+  const texts = textLabels(pixi, labels);
+  /** `wrap`: the sentence wraps at this many px (the room right of the columns). */
+  const label = (
+    key: string,
+    text: string,
+    x: number,
+    y: number,
+    size = 12,
+    color = palette.ink,
+    wrap?: number,
+  ) => texts.put(key, text, x, y, size, color, wrap);
 
   /** Draws `stack` in `box`, whose height stands for `scaleBytes`. */
   const column = (box: Box, stack: StackPicture, scaleBytes: number, faded: boolean) => {
@@ -65,21 +74,40 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
     const stack = readStack(view);
     const move = lastMove(trace, view);
     const colW = Math.min(120, width * 0.18);
+    // Between the old and the new stack: room for the arrow, less on a phone.
+    const gap = Math.min(120, Math.max(40, width * 0.12));
     const area: Box = { x: 40, y: 36, w: colW, h: height - 80 };
     const oldSize =
       move?.fromBytes ??
       (move?.kind === 'stack-grow' ? stack.size / 2 : move ? stack.size * 2 : null);
     const scale = Math.max(stack.size, oldSize ?? 0, 1);
+    const id = `G${view.gs[0]?.id ?? 1}`;
+    const size = formatBytes(stack.size);
+    const used = formatBytes(stack.used);
     label(
       'title',
-      `stack of G${view.gs[0]?.id ?? 1}: ${formatBytes(stack.size)} (${stack.frames.length} frames, ${formatBytes(stack.used)} used)`,
+      fitText(
+        [
+          `stack of ${id}: ${size} (${stack.frames.length} frames, ${used} used)`,
+          `${id}: ${size}, ${stack.frames.length} frames, ${used} used`,
+          `${id} stack: ${size}`,
+        ],
+        width - 16,
+        13,
+        texts.measure,
+      ),
       8,
       6,
       13,
     );
+    // Sentences go in a column right of the stacks, wrapped to what the stage leaves them.
+    const newX = move && oldSize !== null ? area.x + colW + gap : area.x;
+    const textX = newX + colW + 12;
+    const room = Math.max(60, width - textX - 8);
+    let textBottom = area.y;
     if (move && oldSize !== null) {
       const oldBox: Box = { ...area };
-      const newBox: Box = { ...area, x: area.x + colW + 120 };
+      const newBox: Box = { ...area, x: newX };
       column(oldBox, { ...stack, size: oldSize }, scale, true);
       const drawn = column(newBox, stack, scale, false);
       label(
@@ -90,7 +118,7 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
         12,
         palette.muted,
       );
-      label('new', `new: ${formatBytes(stack.size)}`, newBox.x, area.y + area.h + 4, 12);
+      label('new', `new: ${size}`, newBox.x, area.y + area.h + 4, 12);
       const ay = area.y + Math.min(drawn.h, 60);
       g.moveTo(oldBox.x + colW + 6, ay)
         .lineTo(newBox.x - 8, ay)
@@ -98,32 +126,37 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
       g.poly([newBox.x - 8, ay - 5, newBox.x - 1, ay, newBox.x - 8, ay + 5]).fill({
         color: palette.accent,
       });
+      const event = label('event', move.text, textX, area.y, 12, palette.ink, room);
       const what =
         move.kind === 'stack-grow'
           ? 'morestack → newstack: copystack to a stack twice the size'
           : 'GC: shrinkstack halves a mostly unused stack';
-      label(
+      const copy = label(
         'copy',
         `${what}; frames copied, pointers into the stack adjusted`,
-        oldBox.x + colW + 8,
-        ay + 8,
+        textX,
+        event.y + event.height + 8,
         11,
         palette.accent,
+        room,
       );
-      label('event', move.text, newBox.x + colW + 12, area.y, 12);
+      textBottom = copy.y + copy.height;
     } else {
       column(area, stack, scale, false);
-      label('size', formatBytes(stack.size), area.x, area.y + area.h + 4, 12);
+      label('size', size, area.x, area.y + area.h + 4, 12);
     }
+    // The guard note ends level with the bottom of the stack, below whatever is written above it.
     const guardY = area.y + (stack.size / scale) * area.h;
-    label(
+    const guard = label(
       'guard',
       `guard (${GUARD_BYTES} B): a prologue that would dip in here calls morestack`,
-      area.x + colW + 8,
-      Math.min(height - 40, guardY - 16),
+      textX,
+      0,
       11,
       palette.waiting,
+      room,
     );
+    guard.y = Math.round(Math.max(textBottom + 8, Math.min(height - 30, guardY) - guard.height));
     // Where the run stands: the bar spans the whole run, so its length depends on every parameter.
     const barW = Math.max(40, width - 300);
     g.rect(260, height - 16, barW, 4).fill({ color: palette.lane });

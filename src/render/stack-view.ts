@@ -62,13 +62,13 @@ export function lastMove(trace: readonly TraceEvent[], view: View): StackMove | 
     last.tNs !== view.nowNs
   )
     return null;
-  const sizes = [...last.text.matchAll(/(\d[\d,]*)\s*(?:bytes|B)\b/g)].map((m) =>
-    Number((m[1] ?? '').replaceAll(',', '')),
-  );
+  // "stack 262144 → 524288 bytes": the first size carries no unit of its own.
+  const sizes = /(\d[\d,]*)(?:\s*(?:bytes|B))?\s*→\s*(\d[\d,]*)/.exec(last.text);
+  const bytes = (s: string | undefined) => (s === undefined ? null : Number(s.replaceAll(',', '')));
   return {
     kind: last.kind,
     text: last.text,
-    fromBytes: sizes[0] ?? null,
-    toBytes: sizes[1] ?? null,
+    fromBytes: bytes(sizes?.[1]),
+    toBytes: bytes(sizes?.[2]),
   };
 }

@@ -14,6 +14,8 @@ export interface Mark {
   readonly g?: number;
   /** For wake marks: how long the woken goroutine waited for a P after it was made ready, ns. */
   readonly latencyNs?: number;
+  /** For wake marks: the goroutine had parked in time.Sleep (its park reads `[sleep]`). */
+  readonly sleep?: true;
 }
 
 export interface Timeline {
@@ -44,6 +46,7 @@ export function buildTimeline(trace: readonly TraceEvent[], nowNs: number): Time
   const rows = new Map<number, Segment[]>();
   const open = new Map<number, { startNs: number; status: GStatus }>();
   const readyAt = new Map<number, number>();
+  const asleep = new Set<number>();
   const marks: Mark[] = [];
   const close = (g: number, tNs: number) => {
     const o = open.get(g);
@@ -62,11 +65,16 @@ export function buildTimeline(trace: readonly TraceEvent[], nowNs: number): Time
     const g = e.g;
     const status = STATUS_AFTER[e.kind];
     if (g === undefined || status === undefined) continue;
+    if (e.kind === 'park' && e.text.includes('[sleep]')) asleep.add(g);
     if (e.kind === 'ready') readyAt.set(g, e.tNs);
     if (e.kind === 'schedule') {
       const at = readyAt.get(g);
-      if (at !== undefined) marks.push({ tNs: e.tNs, kind: 'wake', g, latencyNs: e.tNs - at });
+      if (at !== undefined) {
+        const sleep = asleep.has(g) ? { sleep: true as const } : {};
+        marks.push({ tNs: e.tNs, kind: 'wake', g, latencyNs: e.tNs - at, ...sleep });
+      }
       readyAt.delete(g);
+      asleep.delete(g);
     }
     close(g, e.tNs);
     if (!rows.has(g)) rows.set(g, []);
@@ -74,4 +82,22 @@ export function buildTimeline(trace: readonly TraceEvent[], nowNs: number): Time
   }
   for (const g of [...open.keys()]) close(g, nowNs);
   return { fromNs: trace[0]?.tNs ?? 0, rows, marks };
+}
+
+/**
+ * The wakes from a sleep, each with how late it ran: `measuredNs` (the scenario's figures, from the
+ * sleep's end to running, one per sleep) where given, the latest figures with the latest wakes
+ * since the trace may have dropped the first ones; else the trace's own ready-to-run gap.
+ */
+export function sleepWakes(
+  marks: readonly Mark[],
+  measuredNs: readonly number[],
+): { tNs: number; g: number | undefined; latencyNs: number }[] {
+  const wakes = marks.filter((m) => m.kind === 'wake' && m.sleep === true);
+  const skipped = measuredNs.length - wakes.length;
+  return wakes.map((m, i) => ({
+    tNs: m.tNs,
+    g: m.g,
+    latencyNs: measuredNs[skipped + i] ?? m.latencyNs ?? 0,
+  }));
 }

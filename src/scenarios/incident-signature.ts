@@ -23,22 +23,24 @@ export interface IncidentSignature {
  */
 export function incidentOfStack(group: StackGroup): IncidentSignature | null {
   const funcs = group.sample.frames.map((f) => f.func);
+  // A `debug=1` profile prints no wait state.
+  const state = group.state === '' ? '' : ` (${group.state})`;
   if (funcs.some((f) => f.startsWith('sync.(*Once).')))
     return {
       incident: 'once-stall',
-      because: `parked in sync.(*Once).doSlow (${group.state}): callers queued behind a Once whose f never returned`,
+      because: `parked in sync.(*Once).doSlow${state}: callers queued behind a Once whose f never returned`,
     };
   if (funcs.includes('net/http.(*timeoutHandler).ServeHTTP.func1'))
     return {
       incident: 'timeout-handler',
       // The stack alone cannot tell a handler within its timeout from one past it: a fixed
       // handler waiting on r.Context() has the same frames until its deadline.
-      because: `TimeoutHandler's per-request goroutine, in the handler (${group.state}); past the timeout its client already has a 503, and it runs on unless the handler returns on r.Context().Done()`,
+      because: `TimeoutHandler's per-request goroutine, in the handler${state}; past the timeout its client already has a 503, and it runs on unless the handler returns on r.Context().Done()`,
     };
   if (group.sample.createdBy?.func === 'time.goFunc')
     return {
       incident: 'afterfunc-leak',
-      because: `created by time.goFunc: an AfterFunc callback that fired and is stuck (${group.state})`,
+      because: `created by time.goFunc: an AfterFunc callback that fired and is stuck${state}`,
     };
   return null;
 }

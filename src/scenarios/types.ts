@@ -248,6 +248,28 @@ export interface Simulation {
   counters(): Readonly<Record<string, number>>;
   /** A goroutine dump in the runtime's own text format (`goroutine 18 [chan receive]:` ...). */
   dump(): string;
+  /**
+   * The goroutines folded by stack (`/debug/pprof/goroutine?debug=1`), built without the dump's
+   * text; null or absent where a scenario writes its own dump.
+   */
+  goroutineProfile?(): GoroutineProfile | null;
+}
+
+/**
+ * Goroutines folded by identical stack, as `/debug/pprof/goroutine?debug=1` prints them: a count
+ * per stack and its frames, innermost first, and nothing else (no ids, wait states or creators).
+ */
+export interface GoroutineProfile {
+  readonly total: number;
+  /** Largest first (ties in the order first seen). */
+  readonly groups: readonly {
+    readonly count: number;
+    readonly frames: readonly {
+      readonly func: string;
+      readonly file: string;
+      readonly line: number;
+    }[];
+  }[];
 }
 
 export interface SimOptions {

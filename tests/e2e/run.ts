@@ -5,6 +5,7 @@ import { hasChromium, launchChromium } from '../harness/chromium';
 import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
+import { checkLandmarks } from './landmarks';
 import {
   checkCodeCompare,
   checkDumpReader,
@@ -113,6 +114,8 @@ async function main(): Promise<number> {
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
       if (firstChapter) record(await checkPrintStyles(browser, server.siteUrl, firstChapter));
       record(await checkCodeCompare(browser, server.siteUrl, 'chapters/ghost-leaks/'));
+      // Chapter 2 shows the gmp widget twice.
+      record(await checkLandmarks(browser, server.siteUrl, 'chapters/why-goroutines-are-cheap/'));
       // Every registered widget's own checks: tests/e2e/widgets/.
       await runtimeWidgetChecks(browser, server.siteUrl, record);
     }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inner, layoutGmp, placePoint, placeSize } from '../../src/render/gmp-layout';
+import {
+  inner,
+  layoutGmp,
+  placePoint,
+  placeSize,
+  QUEUE_COUNT_W,
+} from '../../src/render/gmp-layout';
 import type { GPlace } from '../../src/scenarios/types';
 
 /** A place goroutines share with no index of their own. */
@@ -87,5 +93,15 @@ describe('gmp layout: goroutine squares', () => {
     const drawn = squares(layout, 256, (index) => ({ kind: 'localq', p: 2, index }), false);
     expect(drawn).toHaveLength(slots);
     expect(overlapping(drawn)).toBe(0);
+  });
+
+  it.each([344, 1264])('a full queue leaves its length room to be read at %i px', (width) => {
+    // The stage writes the length in the queue's last QUEUE_COUNT_W px; on a phone it was drawn
+    // over the last squares.
+    const layout = layoutGmp(width, width * 0.95, 4);
+    const lane = layout.lanes[0]!;
+    const drawn = squares(layout, 256, (index) => ({ kind: 'localq', p: 0, index }), false);
+    const lastRight = Math.max(...drawn.map((s) => s.x + s.side / 2));
+    expect(lastRight).toBeLessThanOrEqual(lane.queue.x + lane.queue.w - QUEUE_COUNT_W);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../src/render/timeline';
+import { buildTimeline, sleepWakes } from '../../src/render/timeline';
 import type { TraceEvent } from '../../src/scenarios/types';
 
 let seq = 0;
@@ -49,5 +49,32 @@ describe('buildTimeline', () => {
     const t = buildTimeline(trace, 15);
     expect(t.marks).toEqual([]);
     expect(t.rows.get(1)).toEqual([{ startNs: 0, endNs: 15, status: '_Grunning' }]);
+  });
+});
+
+describe('sleepWakes', () => {
+  // The preemption scenario's main: it sleeps, its timer fires as the P schedules (ready and run
+  // at one instant), then it waits on a WaitGroup. Its wake bracket was drawn from the trace's
+  // ready-to-run gap, about 0 px wide; it spans the measured sleep-to-run latency.
+  const trace = [
+    ev(0, 'schedule', 1),
+    ev(100, 'park', 1, 'G1 parks [sleep]'),
+    ev(2_000, 'ready', 1),
+    ev(2_000, 'schedule', 1),
+    ev(2_100, 'park', 1, 'G1 parks [sync.WaitGroup.Wait]'),
+    ev(5_000, 'ready', 1),
+    ev(5_000, 'schedule', 1),
+    ev(5_100, 'park', 1, 'G1 parks [sleep]'),
+    ev(9_000, 'ready', 1),
+    ev(9_000, 'schedule', 1),
+  ];
+
+  it('gives each wake from a sleep its measured latency, the latest with the latest', () => {
+    const marks = buildTimeline(trace, 10_000).marks;
+    // Three sleeps measured, the first of them no longer in the trace.
+    expect(sleepWakes(marks, [700, 900, 2_900])).toEqual([
+      { tNs: 2_000, g: 1, latencyNs: 900 },
+      { tNs: 9_000, g: 1, latencyNs: 2_900 },
+    ]);
   });
 });

@@ -5,45 +5,63 @@
  *
  * @see https://github.com/golang/go/blob/go1.19.8/src/time/sleep.go (goFunc, line 176)
  */
-import { goroutineRecords } from '../dump.ts';
+import { SERVER_GO, serverGoLine } from '../../scenarios/go/net-http-sites.ts';
+import { goroutineRecord } from '../dump.ts';
 import type { World } from '../program.ts';
-import { formatDump, type GoroutineRecord } from '../traceback.ts';
+import type { GRec } from '../state.ts';
+import type { GoroutineProfile } from '../../scenarios/types.ts';
+import { formatDump, goroutineProfile, type GoroutineRecord } from '../traceback.ts';
 
 /** Ops that park a G and run again when it wakes (the G still stands on them). */
 const RETRIED_WHEN_WOKEN = new Set(['http.accept', 'http.readRequest']);
 
-export function stdlibRecords(w: World): GoroutineRecord[] {
-  const s = w.s;
-  const records = goroutineRecords(w);
-  const createdBy = s.stdlib?.createdBy;
-  const goidToIdx = new Map<number, number>();
-  for (const g of s.allgs) if (g.status !== '_Gdead') goidToIdx.set(g.goid, g.idx);
-  for (const rec of records) {
-    const idx = goidToIdx.get(rec.id);
-    const g = idx === undefined ? undefined : s.allgs[idx];
-    if (g === undefined) continue;
-    // The engine moves a parked G past the op that parked it; the runtime's traceback shows the
-    // line where it waits.
-    const ops = w.code[g.prog]?.ops ?? [];
-    const here = ops[g.pc];
-    const parkedBy = ops[g.pc - 1];
-    const top = rec.frames[0];
-    if (g.status === '_Gwaiting' && parkedBy !== undefined && top !== undefined) {
-      if (here === undefined || !RETRIED_WHEN_WOKEN.has(here.kind)) top.line = parkedBy.line;
-    }
-    if (createdBy?.[g.idx] === 'time.goFunc') {
-      // The timer ran on whichever goroutine's P checked it; Go ≥ 1.21 names none here.
-      rec.createdBy = {
-        func: 'time.goFunc',
-        file: '/usr/local/go/src/time/sleep.go',
-        line: 176,
-        parentId: 0,
-      };
-    }
+/** `goroutineRecord` with what only the stdlib layer knows (`g` is live). */
+function stdlibRecord(w: World, g: GRec): GoroutineRecord {
+  const rec = goroutineRecord(w, g);
+  // The engine moves a parked G past the op that parked it; the runtime's traceback shows the
+  // line where it waits.
+  const ops = w.code[g.prog]?.ops ?? [];
+  const here = ops[g.pc];
+  const parkedBy = ops[g.pc - 1];
+  const top = rec.frames[0];
+  if (g.status === '_Gwaiting' && parkedBy !== undefined && top !== undefined) {
+    if (here === undefined || !RETRIED_WHEN_WOKEN.has(here.kind)) top.line = parkedBy.line;
   }
-  return records;
+  // net/http's frames at server.go's own lines, not the scenario's main.go numbering.
+  rec.frames.forEach((frame, i) => {
+    if (frame.file !== SERVER_GO) return;
+    const line = serverGoLine(frame.func, i === 0, here?.kind === 'http.readRequest');
+    if (line !== null) frame.line = line;
+  });
+  if (w.s.stdlib?.createdBy?.[g.idx] === 'time.goFunc') {
+    // The timer ran on whichever goroutine's P checked it; Go ≥ 1.21 names none here.
+    rec.createdBy = {
+      func: 'time.goFunc',
+      file: '/usr/local/go/src/time/sleep.go',
+      line: 176,
+      parentId: 0,
+    };
+  }
+  return rec;
+}
+
+export function stdlibRecords(w: World): GoroutineRecord[] {
+  const out: GoroutineRecord[] = [];
+  for (const g of w.s.allgs) if (g.status !== '_Gdead') out.push(stdlibRecord(w, g));
+  return out;
 }
 
 export function stdlibDump(w: World): string {
   return formatDump(stdlibRecords(w), { goVersion: `go1.${w.s.cfg.goMinor}` });
+}
+
+/**
+ * What `/debug/pprof/goroutine?debug=1` shows: the goroutines folded by stack. Built one record at
+ * a time, keeping one per stack, so half a million leaked goroutines cost no dump text (a full
+ * `debug=2` dump of them is hundreds of MB of string).
+ */
+export function stdlibProfile(w: World): GoroutineProfile {
+  const profile = goroutineProfile();
+  for (const g of w.s.allgs) if (g.status !== '_Gdead') profile.add(stdlibRecord(w, g));
+  return profile.done();
 }

@@ -21,6 +21,8 @@ export interface DashboardPanel {
   readonly rule: number | null;
   /** Why the panel is empty, when the run has no such figure (yet). */
   readonly missing: string | null;
+  /** The values are milliseconds, printed as Go durations (`1.001s`, like every other duration). */
+  readonly durationMs?: true;
 }
 
 export interface Dashboard {
@@ -57,9 +59,28 @@ function panel(title: string, unit: string, values: readonly number[] | undefine
 function latencyPanel(values: readonly number[] | undefined): DashboardPanel {
   const answered = values !== undefined && values.some(Number.isFinite);
   return {
-    ...panel('mean latency', ' ms', answered ? values : []),
+    ...panel('mean latency', '', answered ? values : []),
     missing: answered ? null : NONE_ANSWERED,
+    durationMs: true,
   };
+}
+
+/**
+ * What the growth panel shows until its first whole window of samples is in (the rate is defined
+ * over a window, like PromQL's `delta(x[5m])`): the data it needs and how long until it has them,
+ * to the second, on two lines of the stage's label column; or that the run is shorter than that.
+ */
+export function awaitingWindow(
+  tMs: readonly number[],
+  windowNs: number,
+  horizonNs: number,
+): string {
+  const needs = `needs ${formatDuration(windowNs)} of data`;
+  const first = tMs[0] ?? 0;
+  if (first + windowNs / 1e6 > horizonNs / 1e6) return `${needs}\nmore than this run`;
+  const last = tMs.at(-1) ?? first;
+  const leftS = Math.max(0, Math.round((first + windowNs / 1e6 - last) / 1000));
+  return `${needs}\n${formatDuration(leftS * 1e9)} to go`;
 }
 
 /** The leak starts with the traffic, at t = 0, in every incident run. */
@@ -98,7 +119,7 @@ export function buildDashboard(
         unit: '/min',
         values: rates,
         rule: usesRate ? rule.ratePerMin : null,
-        missing: null,
+        missing: rates.some(Number.isFinite) ? null : awaitingWindow(tMs, rule.windowNs, horizonNs),
       },
       panel('heap', ' MiB', heapMiB),
       panel('requests in flight', '', series['inFlight']),

@@ -1,3 +1,4 @@
+import { formatDuration, MINUTE } from '../../scenarios/duration';
 import type { TraceEvent } from '../../scenarios/types';
 
 /** A line of the transcript as the widget shows it. */
@@ -6,13 +7,19 @@ export interface TranscriptLine {
   readonly text: string;
 }
 
-/** Formats virtual nanoseconds for a reader: `0s`, `1.5ms`, `2.003s`. */
+/**
+ * Formats virtual nanoseconds for a reader in Go's duration syntax (`Duration.String`), rounded
+ * to three decimals of its unit: `0s`, `1.5ms`, `2.003s`, `1m40.5s`. Time since the run began is
+ * a duration, so it reads as the figures the parameters and the dashboard use (`1m40s`, not
+ * `100s`).
+ */
 export function formatVirtualTime(ns: number): string {
   if (ns === 0) return '0s';
   if (ns < 1_000) return `${ns}ns`;
   if (ns < 1_000_000) return `${trim(ns / 1_000)}µs`;
   if (ns < 1_000_000_000) return `${trim(ns / 1_000_000)}ms`;
-  return `${trim(ns / 1_000_000_000)}s`;
+  if (ns < MINUTE) return `${trim(ns / 1_000_000_000)}s`;
+  return formatDuration(Math.round(ns / 1_000_000) * 1_000_000);
 }
 
 function trim(value: number): string {

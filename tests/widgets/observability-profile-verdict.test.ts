@@ -1,0 +1,56 @@
+/**
+ * With hundreds of thousands of leaked goroutines the dashboard's verdict reads the goroutine
+ * profile (`debug=1`, identical stacks counted once) instead of building and parsing the full
+ * `debug=2` dump, which took ~960 MB at ~535,000 goroutines. The profile must count the same
+ * goroutines under the same stacks, reach the same verdict, and print as pprof does.
+ */
+import { describe, expect, it } from 'vitest';
+import { stdlibProfile } from '../../src/model/stdlib/dump';
+import { StdlibSimulation } from '../../src/model/stdlib/simulation';
+import { parseDump } from '../../src/model/traceback';
+import { dumpVerdict, profileVerdict } from '../../src/widgets/observability/dump-verdict';
+import { leakingServer } from '../stdlib/leaking-server';
+
+function leakingRun() {
+  const sim = leakingServer();
+  if (!(sim instanceof StdlibSimulation)) throw new Error('a stdlib scenario');
+  return { dump: sim.dump(), profile: stdlibProfile(sim.engine.world) };
+}
+
+describe('goroutine profile (debug=1)', () => {
+  const { dump, profile } = leakingRun();
+  const records = parseDump(dump);
+
+  it('counts every goroutine of the dump, folded by its frames', () => {
+    expect(profile.total).toBe(records.length);
+    const byFrames = new Map<string, number>();
+    for (const r of records) {
+      const key = r.frames.map((f) => `${f.func} ${f.file}:${f.line}`).join('\n');
+      byFrames.set(key, (byFrames.get(key) ?? 0) + 1);
+    }
+    expect(profile.groups.map((g) => g.count)).toEqual(
+      [...byFrames.values()].sort((a, b) => b - a),
+    );
+  });
+
+  it('reaches the verdict the full dump reaches, and says which form it read', () => {
+    const full = dumpVerdict(dump, 0, 5);
+    const folded = profileVerdict(profile, 0, 5);
+    expect(folded.form).toBe('debug=1');
+    expect(folded.total).toBe(full.total);
+    expect(folded.verdict?.incident).toBe('timeout-handler');
+    expect(full.verdict?.incident).toBe('timeout-handler');
+    expect(folded.verdict?.because).toContain('in the handler;');
+  });
+
+  it("prints as runtime/pprof's printCountProfile does", () => {
+    const text = profileVerdict(profile, 0, 5).text ?? '';
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(`goroutine profile: total ${records.length}`);
+    expect(lines[1]).toMatch(/^\d+ @( 0x[0-9a-f]+)+$/);
+    expect(lines[2]).toMatch(/^#\t0x[0-9a-f]+\t\S+\+0x[0-9a-f]+\t\S+:\d+$/);
+    expect(text).toMatch(
+      /\n#\t0x[0-9a-f]+\tnet\/http\.\(\*timeoutHandler\)\.ServeHTTP\.func1\+0x[0-9a-f]+\t\S+:\d+\n/,
+    );
+  });
+});
