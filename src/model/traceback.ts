@@ -300,9 +300,10 @@ export function goroutineProfile(): {
   add(rec: GoroutineRecord): void;
   done(): GoroutineProfile;
 } {
+  type Group = GoroutineProfile['groups'][number];
   const groups = new Map<
     string,
-    { count: number; frames: GoroutineProfile['groups'][number]['frames'] }
+    { count: number; frames: Group['frames']; first: Group['first'] }
   >();
   let total = 0;
   return {
@@ -311,8 +312,14 @@ export function goroutineProfile(): {
       // pprof keys a stack by its PCs: function and line of every frame.
       const key = rec.frames.map((f) => `${f.func} ${f.file}:${f.line}`).join('\n');
       const group = groups.get(key);
-      if (group === undefined) groups.set(key, { count: 1, frames: rec.frames });
-      else group.count += 1;
+      if (group === undefined) {
+        const c = rec.createdBy;
+        const first =
+          c === undefined
+            ? { id: rec.id }
+            : { id: rec.id, createdBy: { func: c.func, file: c.file, line: c.line } };
+        groups.set(key, { count: 1, frames: rec.frames, first });
+      } else group.count += 1;
     },
     done: () => ({ total, groups: [...groups.values()].sort((a, b) => b.count - a.count) }),
   };

@@ -36,6 +36,7 @@ import { requestFigures } from './observability-requests.ts';
 import type {
   Checkpoint,
   GoSource,
+  GoroutineProfile,
   ParamValues,
   SimOptions,
   Series,
@@ -412,6 +413,10 @@ class ObservabilitySimulation implements Simulation {
 
   dump(): string {
     return this.inner.dump();
+  }
+
+  goroutineProfile(): GoroutineProfile | null {
+    return this.inner.goroutineProfile();
   }
 }
 

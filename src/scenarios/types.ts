@@ -269,6 +269,15 @@ export interface GoroutineProfile {
       readonly file: string;
       readonly line: number;
     }[];
+    /**
+     * Not in the profile's text: the first goroutine of the group, as a team fetches one
+     * goroutine's full `debug=2` record to see who created a large group (the `created by`
+     * line names an AfterFunc callback, whose frames alone do not).
+     */
+    readonly first: {
+      readonly id: number;
+      readonly createdBy?: { readonly func: string; readonly file: string; readonly line: number };
+    };
   }[];
 }
 

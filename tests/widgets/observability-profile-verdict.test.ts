@@ -9,6 +9,8 @@ import { stdlibProfile } from '../../src/model/stdlib/dump';
 import { StdlibSimulation } from '../../src/model/stdlib/simulation';
 import { parseDump } from '../../src/model/traceback';
 import { dumpVerdict, profileVerdict } from '../../src/widgets/observability/dump-verdict';
+import { observability } from '../../src/scenarios/observability';
+import { defaultValues } from '../../src/scenarios/params';
 import { leakingServer } from '../stdlib/leaking-server';
 
 function leakingRun() {
@@ -52,5 +54,27 @@ describe('goroutine profile (debug=1)', () => {
     expect(text).toMatch(
       /\n#\t0x[0-9a-f]+\tnet\/http\.\(\*timeoutHandler\)\.ServeHTTP\.func1\+0x[0-9a-f]+\t\S+:\d+\n/,
     );
+  });
+
+  it("names an AfterFunc leak from one goroutine's creator, which the profile's frames lack", () => {
+    // f blocks: every watchdog that fires parks on its send, a goroutine with f's frames only.
+    const values = {
+      ...defaultValues(observability.params),
+      incident: 'afterfunc-leak',
+      afterfuncMode: 'blockingf',
+      duration: 120 * 1e9,
+    } as const;
+    const sim = observability.create(values, {
+      seed: 1,
+      sampleNs: observability.defaultSampleNs?.(values) ?? 1e9,
+    });
+    sim.runUntil(values.duration);
+    const afProfile = sim.goroutineProfile?.() ?? null;
+    if (afProfile === null) throw new Error('the observability run has a goroutine profile');
+    expect(afProfile.groups[0]?.frames.some((f) => f.func === 'time.goFunc')).toBe(false);
+    expect(dumpVerdict(sim.dump(), 0, 5).verdict?.incident).toBe('afterfunc-leak');
+    const folded = profileVerdict(afProfile, 0, 5);
+    expect(folded.verdict?.incident).toBe('afterfunc-leak');
+    expect(folded.verdict?.because).toContain('created by time.goFunc');
   });
 });

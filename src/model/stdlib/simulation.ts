@@ -5,6 +5,7 @@
  */
 import type {
   Checkpoint,
+  GoroutineProfile,
   Series,
   SimOptions,
   Simulation,
@@ -14,7 +15,7 @@ import type {
 import { sampleUntil } from '../metrics.ts';
 import { ModelSimulation, type ModelSpec } from '../simulation.ts';
 import type { World } from '../program.ts';
-import { stdlibDump } from './dump.ts';
+import { stdlibDump, stdlibProfile } from './dump.ts';
 import { nextStdlibTimer, runStdlibTimers, type NextTimer } from './engine-bridge.ts';
 import { newStdlibState, type StdlibShape } from './stdlib-state.ts';
 import { nextWhenAnyP, type TimerState } from './timers.ts';
@@ -240,5 +241,10 @@ export class StdlibSimulation implements Simulation {
 
   dump(): string {
     return (this.spec.dump ?? stdlibDump)(this.engine.world);
+  }
+
+  goroutineProfile(): GoroutineProfile | null {
+    // A scenario with a dump of its own prints frames the engine's records do not have.
+    return this.spec.dump === undefined ? stdlibProfile(this.engine.world) : null;
   }
 }

@@ -61,16 +61,25 @@ export function dumpVerdict(dump: string, nowNs: number, top: number): DumpVerdi
 
 /**
  * The same from a `debug=1` profile: only frames and counts, so a signature that needs the wait
- * state or the creator (an AfterFunc's `created by time.goFunc`) is not seen.
+ * state is not seen; the creator (an AfterFunc's `created by time.goFunc`) comes from one
+ * goroutine of each group, as a team would look one up in the full dump.
  */
 export function profileVerdict(profile: GoroutineProfile, nowNs: number, top: number): DumpVerdict {
-  const groups: StackGroup[] = profile.groups.map((g, i) => ({
+  const groups: StackGroup[] = profile.groups.map((g) => ({
     count: g.count,
     ids: [],
     state: '',
     minMinutes: null,
     maxMinutes: null,
-    sample: { id: i, state: '', frames: g.frames.map((f) => ({ ...f, args: '' })) },
+    sample: {
+      id: g.first.id,
+      state: '',
+      frames: g.frames.map((f) => ({ ...f, args: '' })),
+      // The creator from the group's first goroutine's own record (see GoroutineProfile).
+      ...(g.first.createdBy === undefined
+        ? {}
+        : { createdBy: { ...g.first.createdBy, parentId: 0 } }),
+    },
   }));
   return {
     ...verdictOf(groups, nowNs, top),
