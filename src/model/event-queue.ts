@@ -27,6 +27,7 @@ export const SYSMON_RESUME = 1;
 
 /** At one instant: the outside world first (I/O, syscalls, timers), then sysmon, then the Ps. */
 const PRIORITY: readonly number[] = [2, 1, 0, 0, 0];
+const TIMER_PRIORITY = PRIORITY[EvKind.Timer]!;
 
 /**
  * (priority, seq) packed in one number, `priority * 2^44 + seq`, so the heap compares two numbers
@@ -166,43 +167,31 @@ export function pushEventIn(
  * than the lane's last event, else to the heap (where it starts the lane if the lane is empty).
  */
 export function pushTimerEvent(q: EventQueue, when: number, p: number): void {
-  if (q.size === q.t.length) grow(q);
-  q.t[q.size] = when;
-  q.key[q.size] = PRIORITY[EvKind.Timer]! * PRIORITY_SHIFT + q.nextSeq++;
   const l = q.lane;
-  if (l.leadKey === NO_LEAD) {
-    l.leadKey = q.key[q.size]!;
+  // No earlier than the lane's last event (at the same time it comes after it: timers share one
+  // priority, so the later push has the larger key): to the lane's tail.
+  if (l.leadKey !== NO_LEAD && when >= l.lastT) {
+    if (l.size === l.t.length) growLane(l);
+    const i = (l.head + l.size++) & (l.t.length - 1);
+    l.t[i] = when;
+    l.key[i] = TIMER_PRIORITY * PRIORITY_SHIFT + q.nextSeq++;
+    l.p[i] = p;
     l.lastT = when;
-    siftUp(q, EvKind.Timer, p, 0);
     return;
   }
-  // Due before the lane's last event: the heap sorts it in. (At the same time it comes after:
-  // timers share one priority, so the later push has the larger key.)
-  if (when < l.lastT) {
-    siftUp(q, EvKind.Timer, p, 0);
-    return;
+  // Into the heap: it starts the lane if the lane is empty (with the key pushEvent gives it),
+  // else it is due before the lane's last event and the heap sorts it in.
+  if (l.leadKey === NO_LEAD) {
+    l.leadKey = TIMER_PRIORITY * PRIORITY_SHIFT + q.nextSeq;
+    l.lastT = when;
   }
-  if (l.size === l.t.length) growLane(l);
-  const i = (l.head + l.size++) & (l.t.length - 1);
-  l.t[i] = when;
-  l.key[i] = q.key[q.size]!;
-  l.p[i] = p;
-  l.lastT = when;
+  pushEvent(q, when, EvKind.Timer, p, 0);
 }
 
 /** Adds the entry whose time is already in the slot past the end, keeping the heap order. */
 function siftUpLast(q: EventQueue, kind: EvKind, a: number, b: number): void {
-  q.key[q.size] = PRIORITY[kind]! * PRIORITY_SHIFT + q.nextSeq++;
-  siftUp(q, kind, a, b);
-}
-
-/**
- * Adds the entry whose time and key are already in the slot past the end (both are doubles:
- * passed to a call that is not inlined, each would be boxed), keeping the heap order.
- */
-function siftUp(q: EventQueue, kind: EvKind, a: number, b: number): void {
   const t = q.t[q.size]!;
-  const key = q.key[q.size]!;
+  const key = PRIORITY[kind]! * PRIORITY_SHIFT + q.nextSeq++;
   // Sift the hole up from the end, then drop the new entry in.
   let i = q.size++;
   while (i > 0) {
@@ -226,28 +215,51 @@ export function popEvent(q: EventQueue, out: PoppedEvent): boolean {
   out.kind = q.kind[0] as EvKind;
   out.a = q.a[0]!;
   out.b = q.b[0]!;
-  // The lane's event leaving the heap: the next one in the lane takes its place.
-  if (q.kind[0] === EvKind.Timer && q.key[0] === q.lane.leadKey) {
-    removeRoot(q);
-    promoteLane(q);
-  } else removeRoot(q);
+  if (q.kind[0] === EvKind.Timer && q.key[0] === q.lane.leadKey && promoteLane(q)) return true;
+  // The last entry fills the root's slot.
+  const last = --q.size;
+  if (last > 0) fillRoot(q, last, q.kind[last] as EvKind, q.a[last]!, q.b[last]!);
   return true;
 }
 
-/** Drops the heap's root: sift the hole down from the root, then drop the last entry in. */
-function removeRoot(q: EventQueue): void {
-  const last = --q.size;
-  if (last === 0) return;
-  const t = q.t[last]!;
-  const key = q.key[last]!;
+/**
+ * The lane's event is leaving the heap's root: the next one in the lane takes its slot (true), or
+ * the lane is now empty (false).
+ */
+function promoteLane(q: EventQueue): boolean {
+  const l = q.lane;
+  if (l.size === 0) {
+    l.leadKey = NO_LEAD;
+    return false;
+  }
+  const i = l.head;
+  l.head = (i + 1) & (l.t.length - 1);
+  l.size--;
+  l.leadKey = l.key[i]!;
+  if (q.size === q.t.length) grow(q);
+  q.t[q.size] = l.t[i]!;
+  q.key[q.size] = l.key[i]!;
+  fillRoot(q, q.size, EvKind.Timer, l.p[i]!, 0);
+  return true;
+}
+
+/**
+ * Fills the root's empty slot with the entry whose time and key are in slot `from` (the last
+ * one, or the slot past the end; doubles passed to a call that is not inlined would be boxed),
+ * sifting the hole down past earlier children of the `size` entries.
+ */
+function fillRoot(q: EventQueue, from: number, kind: EvKind, a: number, b: number): void {
+  const t = q.t[from]!;
+  const key = q.key[from]!;
+  const n = q.size;
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
-    if (l >= last) break;
+    if (l >= n) break;
     const r = l + 1;
     let c = l;
     let ct = q.t[l]!;
-    if (r < last) {
+    if (r < n) {
       const rt = q.t[r]!;
       if (rt < ct || (rt === ct && q.key[r]! < q.key[l]!)) {
         c = r;
@@ -258,24 +270,11 @@ function removeRoot(q: EventQueue): void {
     move(q, c, i);
     i = c;
   }
-  move(q, last, i);
-}
-
-/** The lane's first event in the ring moves into the heap, or the lane is empty. */
-function promoteLane(q: EventQueue): void {
-  const l = q.lane;
-  if (l.size === 0) {
-    l.leadKey = NO_LEAD;
-    return;
-  }
-  const i = l.head;
-  l.head = (i + 1) & (l.t.length - 1);
-  l.size--;
-  l.leadKey = l.key[i]!;
-  if (q.size === q.t.length) grow(q);
-  q.t[q.size] = l.t[i]!;
-  q.key[q.size] = l.key[i]!;
-  siftUp(q, EvKind.Timer, l.p[i]!, 0);
+  q.t[i] = t;
+  q.key[i] = key;
+  q.kind[i] = kind;
+  q.a[i] = a;
+  q.b[i] = b;
 }
 
 export interface PoppedEvent {
