@@ -45,7 +45,6 @@ function freshG(idx: number): GRec {
     at: NO,
     prog: 0,
     pc: 0,
-    opEnd: NO,
     left: NO,
     preempt: false,
     parentGoid: 0,
@@ -73,7 +72,6 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.goid = nextGoid(s, p);
   g.prog = prog;
   g.pc = 0;
-  g.opEnd = NO;
   g.left = NO;
   g.preempt = false;
   g.parentGoid = parent === null ? 0 : parent.goid;

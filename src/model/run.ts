@@ -18,8 +18,8 @@ export function runP(w: World, p: PRec): void {
     return;
   }
   const g = s.allgs[p.curg]!;
-  if (g.opEnd !== NO) {
-    g.opEnd = NO;
+  if (p.opEnd !== NO) {
+    p.opEnd = NO;
     g.pc++;
   }
   const ops = w.code[g.prog]!.ops;
@@ -35,7 +35,7 @@ export function runP(w: World, p: PRec): void {
       // Resume an op that preemption interrupted: only its remaining time is left.
       const d = g.left;
       g.left = NO;
-      g.opEnd = s.now + d;
+      p.opEnd = s.now + d;
       kickP(s, p, d);
       return;
     }
@@ -57,7 +57,7 @@ export function runP(w: World, p: PRec): void {
       return;
     }
     if (d > 0) {
-      g.opEnd = s.now + d;
+      p.opEnd = s.now + d;
       kickP(s, p, d);
       return;
     }
@@ -72,9 +72,9 @@ export function runP(w: World, p: PRec): void {
 export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   const s = w.s;
   const from = tracing(s) ? placeOf(s, g.idx) : null;
-  if (g.opEnd !== NO) {
-    g.left = Math.max(0, g.opEnd - s.now);
-    g.opEnd = NO;
+  if (p.opEnd !== NO) {
+    g.left = Math.max(0, p.opEnd - s.now);
+    p.opEnd = NO;
   }
   g.preempt = false;
   dropg(s, p);

@@ -37,7 +37,7 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
   g.where = 'running';
   g.at = p.id;
   g.preempt = false;
-  g.opEnd = NO;
+  p.opEnd = NO;
   p.curg = gi;
   m.curg = gi;
   if (!inheritTime) p.schedtick++;
@@ -81,7 +81,7 @@ function startFirstOp(w: World, p: PRec, g: GRec): void {
     kickP(s, p, SCHEDULE_COST_NS);
     return;
   }
-  g.opEnd = s.now + SCHEDULE_COST_NS + d;
+  p.opEnd = s.now + SCHEDULE_COST_NS + d;
   kickP(s, p, SCHEDULE_COST_NS + d);
 }
 

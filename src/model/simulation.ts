@@ -81,6 +81,7 @@ function newP(id: number): PRec {
     schedtick: 0,
     syscalltick: 0,
     gen: 0,
+    opEnd: NO,
     timers: [],
     gFree: [],
     goidcache: 0,

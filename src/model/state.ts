@@ -28,8 +28,6 @@ export interface GRec {
   /** Program index into the engine's code table, and the op the G stands on. */
   prog: number;
   pc: number;
-  /** Virtual time the current op ends, or -1 when no op is in progress. */
-  opEnd: number;
   /** Time left of an op interrupted by preemption, or -1. */
   left: number;
   /** `gp.preempt`: a preemption was requested and is honoured at the next call (fact 12). */
@@ -85,6 +83,12 @@ export interface PRec {
   syscalltick: number;
   /** Bumped to cancel this P's pending RunP event (e.g. when its G is preempted). */
   gen: number;
+  /**
+   * Virtual time the op of `curg` ends, or -1 when no op is in progress. Only the running G has
+   * an op in progress, so it is kept here rather than in every G: a time past 2^31 ns is a double,
+   * which V8 boxes in 16 bytes per object that holds one.
+   */
+  opEnd: number;
   /** Fact 27: the P's 4-ary timer heap of sleeping Gs, as `[when, G slot]` pairs (sleep-heap.ts). */
   timers: SleepHeap;
   /** Fact 22: the P's free list of dead G slots. */

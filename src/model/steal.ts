@@ -26,10 +26,14 @@ export function stealWork(w: World, p: PRec, out: Found): boolean {
   for (let i = 0; i < STEAL_TRIES; i++) {
     const last = i === STEAL_TRIES - 1;
     // randomOrder.start(cheaprand()): start at i % count, stride coprimes[i / count % len].
+    // The same numbers without `%` on r: r is a uint32, so V8 takes `r % count` as a float64
+    // modulus (a call into C); the quotient is exact (r < 2^32, count ≤ 256).
     const r = nextU32(s.rng);
-    const inc = w.coprimes[Math.floor(r / count) % w.coprimes.length]!;
-    let pos = r % count;
-    for (let k = 0; k < count; k++, pos = (pos + inc) % count) {
+    const quot = Math.floor(r / count);
+    const inc = w.coprimes[quot % w.coprimes.length]!;
+    let pos = r - quot * count;
+    // randomEnum.next: pos = (pos + inc) % count, with pos < count and inc ≤ count.
+    for (let k = 0; k < count; k++, pos = pos + inc >= count ? pos + inc - count : pos + inc) {
       const victim = s.allp[pos]!;
       if (victim === p) continue;
       if (last && hasDueTimer(w, victim) && checkTimers(w, victim, p)) {

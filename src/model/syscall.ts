@@ -77,7 +77,7 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
     g.status = '_Grunning';
     g.where = 'running';
     g.at = p.id;
-    g.opEnd = NO;
+    p.opEnd = NO;
     p.curg = gi;
     m.curg = gi;
     kickP(s, p, 0);

@@ -122,7 +122,7 @@ export function preemptone(w: World, p: PRec): void {
   const g = s.allgs[p.curg]!;
   g.preempt = true;
   const op = w.code[g.prog]!.ops[g.pc];
-  const callFree = op !== undefined && g.opEnd !== NO && w.defs[g.prog]![g.pc]!.callFree === true;
+  const callFree = op !== undefined && p.opEnd !== NO && w.defs[g.prog]![g.pc]!.callFree === true;
   if (s.cfg.asyncPreempt || !callFree) {
     preemptNow(w, p, g, s.cfg.asyncPreempt ? 'SIGURG → asyncPreempt' : 'at its next call');
   } else if (tracing(s)) {

@@ -3,7 +3,7 @@
  * thieves in stealWork's last pass, and for idle Ps by an M woken for the timer.
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/time.go
  */
-import { EvKind, pushEvent } from './event-queue.ts';
+import { pushTimerEvent } from './event-queue.ts';
 import { goready } from './park.ts';
 import { acquirep, kickP, pidleget, pidleremove, startm } from './m.ts';
 import { M_WAKE_NS } from './constants.ts';
@@ -16,7 +16,7 @@ import { emit, tracing, fmtNs } from './trace.ts';
 export function addTimer(w: World, p: PRec, when: number, gi: number): void {
   const s = w.s;
   sleepPush(p.timers, when, gi);
-  pushEvent(s.queue, when, EvKind.Timer, p.id, 0);
+  pushTimerEvent(s.queue, when, p.id);
   if (tracing(s)) {
     const g = s.allgs[gi]!;
     emit(s, 'timer-add', `G${g.goid} sleeps; timer on P${p.id} in ${fmtNs(when - s.now)}`, {
