@@ -7,23 +7,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseDump, type GoroutineRecord } from '../../src/model/traceback.ts';
-import { SECOND } from '../../src/scenarios/duration.ts';
-import { timeoutHandler } from '../../src/scenarios/timeout-handler.ts';
+import { leakingServer } from './leaking-server.ts';
 
 function dumpAt(go: string): { records: GoroutineRecord[]; innerHandlers: number } {
-  const sim = timeoutHandler.create(
-    {
-      qps: 20,
-      work: 4 * SECOND,
-      timeout: SECOND,
-      load: 3 * SECOND,
-      ctx: false,
-      total: 3 * SECOND,
-      go,
-    },
-    { seed: 1, sampleNs: SECOND / 2 },
-  );
-  sim.runUntil(2.5 * SECOND);
+  const sim = leakingServer(go);
   return {
     records: parseDump(sim.dump()),
     innerHandlers: Number(sim.view().extra['innerHandlers']),
