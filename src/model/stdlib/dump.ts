@@ -5,12 +5,17 @@
  *
  * @see https://github.com/golang/go/blob/go1.19.8/src/time/sleep.go (goFunc, line 176)
  */
-import { SERVER_GO, serverGoLine } from '../../scenarios/go/net-http-sites.ts';
+import { FOLDED_FRAMES, SERVER_GO, serverGoLine } from '../../scenarios/go/net-http-sites.ts';
 import { goroutineRecord } from '../dump.ts';
 import type { World } from '../program.ts';
 import type { GRec } from '../state.ts';
 import type { GoroutineProfile } from '../../scenarios/types.ts';
-import { formatDump, goroutineProfile, type GoroutineRecord } from '../traceback.ts';
+import {
+  formatDump,
+  goroutineProfile,
+  type GoroutineFrame,
+  type GoroutineRecord,
+} from '../traceback.ts';
 
 /** Ops that park a G and run again when it wakes (the G still stands on them). */
 const RETRIED_WHEN_WOKEN = new Set(['http.accept', 'http.readRequest']);
@@ -33,6 +38,7 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
     const line = serverGoLine(frame.func, i === 0, here?.kind === 'http.readRequest');
     if (line !== null) frame.line = line;
   });
+  unfold(w, rec, here?.kind, g.status === '_Gwaiting' ? parkedBy?.kind : undefined);
   if (w.s.stdlib?.createdBy?.[g.idx] === 'time.goFunc') {
     // The timer ran on whichever goroutine's P checked it; Go ≥ 1.21 names none here.
     rec.createdBy = {
@@ -44,6 +50,39 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
   }
   return rec;
 }
+
+const CONN_SERVE = 'net/http.(*conn).serve';
+const TIMEOUT_HANDLER_FUNC1 = 'net/http.(*timeoutHandler).ServeHTTP.func1';
+
+/**
+ * Puts back the frames the programs fold away, where a real dump of the same program is known
+ * (FOLDED_FRAMES): `time.Sleep` on a sleeping G; a connection's read of its next request; for the
+ * TimeoutHandler server (its handler an `http.HandlerFunc` behind `srv.ListenAndServe()`), the
+ * handler chain of a connection in TimeoutHandler's select, `HandlerFunc.ServeHTTP` under the
+ * handler and the listener's `Accept`. The other servers' chains (ServeMux, `http.ListenAndServe`)
+ * stay folded.
+ */
+function unfold(w: World, rec: GoroutineRecord, standsOn?: string, parkedBy?: string): void {
+  const frames = rec.frames;
+  const top = frames[0];
+  if (top === undefined) return;
+  const timeoutServer = w.code.some((p) => p.func === TIMEOUT_HANDLER_FUNC1);
+  if (top.func === CONN_SERVE && standsOn === 'http.readRequest' && rec.state === 'IO wait') {
+    frames.unshift(...copies(FOLDED_FRAMES.readRequest));
+  } else if (timeoutServer && top.func === CONN_SERVE && rec.state === 'select') {
+    frames.unshift(...copies(FOLDED_FRAMES.timeoutHandlerChain));
+  } else if (timeoutServer && top.func === 'main.main' && standsOn === 'http.accept') {
+    frames.unshift(...copies(FOLDED_FRAMES.listenAndServe));
+  }
+  const inner = frames.findIndex((f) => f.func === TIMEOUT_HANDLER_FUNC1);
+  if (timeoutServer && inner > 0) frames.splice(inner, 0, ...copies(FOLDED_FRAMES.handlerFunc));
+  if (parkedBy === 'sleep' && rec.state === 'sleep')
+    frames.unshift(...copies(FOLDED_FRAMES.timeSleep));
+}
+
+/** Fresh frame objects: a record's frames are its own (the dump reader may edit them). */
+const copies = (frames: readonly GoroutineFrame[]): GoroutineFrame[] =>
+  frames.map((f) => ({ ...f }));
 
 export function stdlibRecords(w: World): GoroutineRecord[] {
   const out: GoroutineRecord[] = [];

@@ -42,3 +42,60 @@ export function serverGoLine(func: string, innermost: boolean, readingRequest: b
       return null;
   }
 }
+
+type Frame = { func: string; args: string; file: string; line: number };
+
+const GOROOT = '/usr/local/go/src';
+/** A frame of go1.19.8's standard library; `inlined` ones print `(...)` (no PC of their own). */
+const std = (func: string, file: string, line: number, inlined = false): Frame => ({
+  func,
+  args: inlined ? '...' : '',
+  file: `${GOROOT}/${file}`,
+  line,
+});
+
+/**
+ * The frames the scenarios' programs fold away, as a real go1.19.8 dump of the timeout-handler
+ * server prints them (tests/fixtures/net-http-go1.19.8.dump.txt, checked by
+ * tests/stdlib/net-http-real-dump.test.ts), innermost first.
+ */
+export const FOLDED_FRAMES = {
+  /** A goroutine in `time.Sleep` (runtime/time.go timeSleep's gopark). */
+  timeSleep: [std('time.Sleep', 'runtime/time.go', 195)],
+  /** A connection waiting for its next request: `c.readRequest` down to the netpoller. */
+  readRequest: [
+    std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', 305),
+    std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
+    std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
+    std('internal/poll.(*FD).Read', 'internal/poll/fd_unix.go', 167),
+    std('net.(*netFD).Read', 'net/fd_posix.go', 55),
+    std('net.(*conn).Read', 'net/net.go', 183),
+    std('net/http.(*connReader).Read', 'net/http/server.go', 786),
+    std('bufio.(*Reader).fill', 'bufio/bufio.go', 106),
+    std('bufio.(*Reader).ReadSlice', 'bufio/bufio.go', 372),
+    std('bufio.(*Reader).ReadLine', 'bufio/bufio.go', 401),
+    std('net/textproto.(*Reader).readLineSlice', 'net/textproto/reader.go', 58),
+    std('net/textproto.(*Reader).ReadLine', 'net/textproto/reader.go', 39, true),
+    std('net/http.readRequest', 'net/http/request.go', 1036),
+    std('net/http.(*conn).readRequest', 'net/http/server.go', 994),
+  ],
+  /** Between a connection's `conn.serve` and TimeoutHandler's select. */
+  timeoutHandlerChain: [
+    std('net/http.(*timeoutHandler).ServeHTTP', 'net/http/server.go', 3410),
+    std('net/http.serverHandler.ServeHTTP', 'net/http/server.go', 2947),
+  ],
+  /** Between a handler function and its caller, for a handler made with `http.HandlerFunc`. */
+  handlerFunc: [std('net/http.HandlerFunc.ServeHTTP', 'net/http/server.go', 2109)],
+  /** `srv.ListenAndServe()` waiting in `Accept`, above the `main.main` that called it. */
+  listenAndServe: [
+    std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', 305),
+    std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
+    std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
+    std('internal/poll.(*FD).Accept', 'internal/poll/fd_unix.go', 614),
+    std('net.(*netFD).accept', 'net/fd_unix.go', 172),
+    std('net.(*TCPListener).accept', 'net/tcpsock_posix.go', 142),
+    std('net.(*TCPListener).Accept', 'net/tcpsock.go', 288),
+    std('net/http.(*Server).Serve', 'net/http/server.go', 3070),
+    std('net/http.(*Server).ListenAndServe', 'net/http/server.go', 2999),
+  ],
+} as const;
