@@ -5,6 +5,7 @@
  * @see https://github.com/golang/go/blob/go1.19.8/src/net/http/server.go
  */
 import type { GoSite } from '../../model/program.ts';
+import type { GoroutineFrame } from '../../model/traceback.ts';
 
 export const SERVER_GO = '/usr/local/go/src/net/http/server.go';
 
@@ -43,16 +44,21 @@ export function serverGoLine(func: string, innermost: boolean, readingRequest: b
   }
 }
 
-type Frame = { func: string; args: string; file: string; line: number };
-
 const GOROOT = '/usr/local/go/src';
 /** A frame of go1.19.8's standard library; `inlined` ones print `(...)` (no PC of their own). */
-const std = (func: string, file: string, line: number, inlined = false): Frame => ({
+const std = (func: string, file: string, line: number, inlined = false): GoroutineFrame => ({
   func,
   args: inlined ? '...' : '',
   file: `${GOROOT}/${file}`,
   line,
 });
+
+/** A goroutine parked in the netpoller until its fd is readable (accept or read). */
+const pollWaitRead = [
+  std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', 305),
+  std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
+  std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
+];
 
 /**
  * The frames the scenarios' programs fold away, as a real go1.19.8 dump of the timeout-handler
@@ -64,9 +70,7 @@ export const FOLDED_FRAMES = {
   timeSleep: [std('time.Sleep', 'runtime/time.go', 195)],
   /** A connection waiting for its next request: `c.readRequest` down to the netpoller. */
   readRequest: [
-    std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', 305),
-    std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
-    std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
+    ...pollWaitRead,
     std('internal/poll.(*FD).Read', 'internal/poll/fd_unix.go', 167),
     std('net.(*netFD).Read', 'net/fd_posix.go', 55),
     std('net.(*conn).Read', 'net/net.go', 183),
@@ -88,9 +92,7 @@ export const FOLDED_FRAMES = {
   handlerFunc: [std('net/http.HandlerFunc.ServeHTTP', 'net/http/server.go', 2109)],
   /** `srv.ListenAndServe()` waiting in `Accept`, above the `main.main` that called it. */
   listenAndServe: [
-    std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', 305),
-    std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
-    std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
+    ...pollWaitRead,
     std('internal/poll.(*FD).Accept', 'internal/poll/fd_unix.go', 614),
     std('net.(*netFD).accept', 'net/fd_unix.go', 172),
     std('net.(*TCPListener).accept', 'net/tcpsock_posix.go', 142),
