@@ -18,6 +18,7 @@
  * @see https://github.com/golang/go/blob/go1.25.0/src/runtime/traceback.go (goroutineheader, printcreatedby1)
  */
 import type { GoroutineProfile } from '../scenarios/types.ts';
+import { tabAligned } from './tabwriter.ts';
 
 export interface GoroutineFrame {
   /** As the runtime prints it: `main.GetConfig`, `sync.(*Once).doSlow`. */
@@ -342,9 +343,9 @@ const hex = (n: number) => `0x${n.toString(16)}`;
 /**
  * The text of `profile` in pprof's legacy `debug=1` form (runtime/pprof printCountProfile and
  * printStackRecord, https://github.com/golang/go/blob/go1.19.8/src/runtime/pprof/pprof.go):
- * `goroutine profile: total N`, then per stack `COUNT @ PC...` and one `#` line a frame. The
- * runtime's tabwriter pads the columns with further tabs; here one tab separates them. `top`
- * limits the stacks printed.
+ * `goroutine profile: total N`, then per stack `COUNT @ PC...` and one `#` line a frame, through
+ * the same tabwriter, so each stack's columns line up as they do in a real profile. `top` limits
+ * the stacks printed.
  */
 export function formatGoroutineProfile(profile: GoroutineProfile, top = Infinity): string {
   const out = [`goroutine profile: total ${profile.total}`];
@@ -357,5 +358,5 @@ export function formatGoroutineProfile(profile: GoroutineProfile, top = Infinity
     });
     out.push('');
   }
-  return out.join('\n') + '\n';
+  return tabAligned(out).join('\n') + '\n';
 }

@@ -50,9 +50,9 @@ describe('goroutine profile (debug=1)', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe(`goroutine profile: total ${records.length}`);
     expect(lines[1]).toMatch(/^\d+ @( 0x[0-9a-f]+)+$/);
-    expect(lines[2]).toMatch(/^#\t0x[0-9a-f]+\t\S+\+0x[0-9a-f]+\t\S+:\d+$/);
+    expect(lines[2]).toMatch(/^#\t0x[0-9a-f]+\t\S+\+0x[0-9a-f]+\t+\S+:\d+$/);
     expect(text).toMatch(
-      /\n#\t0x[0-9a-f]+\tnet\/http\.\(\*timeoutHandler\)\.ServeHTTP\.func1\+0x[0-9a-f]+\t\S+:\d+\n/,
+      /\n#\t0x[0-9a-f]+\tnet\/http\.\(\*timeoutHandler\)\.ServeHTTP\.func1\+0x[0-9a-f]+\t+\S+:\d+\n/,
     );
   });
 
