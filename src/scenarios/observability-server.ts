@@ -15,7 +15,7 @@ import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation, type StdlibModelSpec } from '../model/stdlib/simulation.ts';
 import { SECOND } from './duration.ts';
 import { goMinorOf } from './go/go-version.ts';
-import { SERVE_CONN_SITE } from './go/net-http-sites.ts';
+import { serveConnSite } from './go/net-http-sites.ts';
 import type { ObservabilityValues } from './observability-run.ts';
 import type { SimOptions } from './types.ts';
 
@@ -59,7 +59,7 @@ export function serverPrograms(v: ObservabilityValues, spec: ServerSpec): Progra
       line: serve,
     },
     { kind: 'http.accept', line: serve },
-    { kind: 'std.go', prog: 1, pass, line: serve, creator: SERVE_CONN_SITE },
+    { kind: 'std.go', prog: 1, pass, line: serve, creator: serveConnSite(goMinorOf(v.go)) },
     { kind: 'std.jump', to: accept, line: serve },
   ];
   return [

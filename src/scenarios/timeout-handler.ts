@@ -20,7 +20,7 @@ import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation } from '../model/stdlib/simulation.ts';
 import { MILLISECOND, MINUTE, SECOND } from './duration.ts';
 import { goMinorOf, goVersionParam } from './go/go-version.ts';
-import { SERVE_CONN_SITE, TIMEOUT_HANDLER_SITE } from './go/net-http-sites.ts';
+import { serveConnSite, timeoutHandlerSite } from './go/net-http-sites.ts';
 import { lineOf } from './go/source-lines.ts';
 import {
   timeoutHandlerBuggy,
@@ -112,7 +112,7 @@ function programs(v: Values): Program[] {
       line: serve,
     },
     { kind: 'http.accept', line: serve },
-    { kind: 'std.go', prog: 1, pass: [CONN], line: serve, creator: SERVE_CONN_SITE },
+    { kind: 'std.go', prog: 1, pass: [CONN], line: serve, creator: serveConnSite(goMinorOf(v.go)) },
     { kind: 'std.jump', to: 1, line: serve },
   ];
   // TimeoutHandler.ServeHTTP on the connection's goroutine, once per request.
@@ -132,7 +132,7 @@ function programs(v: Values): Program[] {
       prog: 2,
       pass: [CTX, CTX + 1, DONE, REQ],
       line: timeoutHandler,
-      creator: TIMEOUT_HANDLER_SITE,
+      creator: timeoutHandlerSite(goMinorOf(v.go)),
     },
     {
       kind: 'select',

@@ -5,10 +5,17 @@
  *
  * @see https://github.com/golang/go/blob/go1.19.8/src/time/sleep.go (goFunc, line 176)
  */
-import { FOLDED_FRAMES, SERVER_GO, serverGoLine } from '../../scenarios/go/net-http-sites.ts';
+import {
+  connWait,
+  foldedFrames,
+  SERVER_GO,
+  serverGoLine,
+  type ConnWait,
+} from '../../scenarios/go/net-http-sites.ts';
 import { goroutineRecord } from '../dump.ts';
 import type { World } from '../program.ts';
 import type { GRec } from '../state.ts';
+import { localsOf, stdlibOf } from './engine-bridge.ts';
 import type { GoroutineProfile } from '../../scenarios/types.ts';
 import {
   formatDump,
@@ -33,12 +40,14 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
     if (here === undefined || !RETRIED_WHEN_WOKEN.has(here.kind)) top.line = parkedBy.line;
   }
   // net/http's frames at server.go's own lines, not the scenario's main.go numbering.
+  const minor = w.s.cfg.goMinor;
+  const waiting = here?.kind === 'http.readRequest' ? connWait(minor, servedBefore(w, g)) : null;
   rec.frames.forEach((frame, i) => {
     if (frame.file !== SERVER_GO) return;
-    const line = serverGoLine(frame.func, i === 0, here?.kind === 'http.readRequest');
+    const line = serverGoLine(frame.func, i === 0, waiting, minor);
     if (line !== null) frame.line = line;
   });
-  unfold(w, rec, here?.kind, g.status === '_Gwaiting' ? parkedBy?.kind : undefined);
+  unfold(w, rec, here?.kind, g.status === '_Gwaiting' ? parkedBy?.kind : undefined, waiting);
   if (w.s.stdlib?.createdBy?.[g.idx] === 'time.goFunc') {
     // The timer ran on whichever goroutine's P checked it; Go ≥ 1.21 names none here.
     rec.createdBy = {
@@ -51,33 +60,45 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
   return rec;
 }
 
+/** A `conn.serve` goroutine's connection has had a request answered (local 0 is its conn). */
+function servedBefore(w: World, g: GRec): boolean {
+  const st = stdlibOf(w.s);
+  return st.http.conns[localsOf(st, g.idx)[0] ?? -1]?.served === true;
+}
+
 const CONN_SERVE = 'net/http.(*conn).serve';
 const TIMEOUT_HANDLER_FUNC1 = 'net/http.(*timeoutHandler).ServeHTTP.func1';
 
 /**
  * Puts back the frames the programs fold away, where a real dump of the same program is known
- * (FOLDED_FRAMES): `time.Sleep` on a sleeping G; a connection's read of its next request; for the
+ * (foldedFrames): `time.Sleep` on a sleeping G; a connection's wait for a request; for the
  * TimeoutHandler server (its handler an `http.HandlerFunc` behind `srv.ListenAndServe()`), the
  * handler chain of a connection in TimeoutHandler's select, `HandlerFunc.ServeHTTP` under the
  * handler and the listener's `Accept`. The other servers' chains (ServeMux, `http.ListenAndServe`)
  * stay folded.
  */
-function unfold(w: World, rec: GoroutineRecord, standsOn?: string, parkedBy?: string): void {
+function unfold(
+  w: World,
+  rec: GoroutineRecord,
+  standsOn: string | undefined,
+  parkedBy: string | undefined,
+  waiting: ConnWait | null,
+): void {
   const frames = rec.frames;
   const top = frames[0];
   if (top === undefined) return;
+  const folded = foldedFrames(w.s.cfg.goMinor);
   const timeoutServer = w.code.some((p) => p.func === TIMEOUT_HANDLER_FUNC1);
-  if (top.func === CONN_SERVE && standsOn === 'http.readRequest' && rec.state === 'IO wait') {
-    frames.unshift(...copies(FOLDED_FRAMES.readRequest));
+  if (top.func === CONN_SERVE && waiting !== null && rec.state === 'IO wait') {
+    frames.unshift(...copies(waiting === 'peek' ? folded.peek : folded.readRequest));
   } else if (timeoutServer && top.func === CONN_SERVE && rec.state === 'select') {
-    frames.unshift(...copies(FOLDED_FRAMES.timeoutHandlerChain));
+    frames.unshift(...copies(folded.timeoutHandlerChain));
   } else if (timeoutServer && top.func === 'main.main' && standsOn === 'http.accept') {
-    frames.unshift(...copies(FOLDED_FRAMES.listenAndServe));
+    frames.unshift(...copies(folded.listenAndServe));
   }
   const inner = frames.findIndex((f) => f.func === TIMEOUT_HANDLER_FUNC1);
-  if (timeoutServer && inner > 0) frames.splice(inner, 0, ...copies(FOLDED_FRAMES.handlerFunc));
-  if (parkedBy === 'sleep' && rec.state === 'sleep')
-    frames.unshift(...copies(FOLDED_FRAMES.timeSleep));
+  if (timeoutServer && inner > 0) frames.splice(inner, 0, ...copies(folded.handlerFunc));
+  if (parkedBy === 'sleep' && rec.state === 'sleep') frames.unshift(...copies(folded.timeSleep));
 }
 
 /** Fresh frame objects: a record's frames are its own (the dump reader may edit them). */

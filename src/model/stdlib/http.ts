@@ -19,6 +19,11 @@ export interface HttpConn {
   readerWaking: boolean;
   /** When the client has read the last response and may send on it again. */
   idleAt: number;
+  /**
+   * The server has answered a request on it: from Go 1.21 its goroutine waits for the next one
+   * in `c.bufr.Peek(4)` rather than in `c.readRequest` (net-http-sites.ts connWait).
+   */
+  served: boolean;
 }
 
 export interface HttpState {
@@ -77,6 +82,7 @@ export function pickConn(http: HttpState, now: number): { conn: HttpConn; dialed
     readerParked: false,
     readerWaking: false,
     idleAt: Infinity,
+    served: false,
   };
   http.conns.push(conn);
   http.backlog.push(conn.id);
@@ -86,6 +92,7 @@ export function pickConn(http: HttpState, now: number): { conn: HttpConn; dialed
 /** The server wrote the whole response: the client has it (and the conn back) at `arrivesAt`. */
 export function responseSent(http: HttpState, conn: HttpConn, arrivesAt: number): void {
   conn.idleAt = arrivesAt;
+  conn.served = true;
   http.idle.push(conn.id);
 }
 

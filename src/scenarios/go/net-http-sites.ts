@@ -1,51 +1,332 @@
 /**
- * The `go` statements of net/http that the incident scenarios fold into other programs, as a
- * goroutine dump's `created by` lines name them. Lines are go1.19.8's server.go, the release the
- * reference runs used (other releases move them by a few lines).
- * @see https://github.com/golang/go/blob/go1.19.8/src/net/http/server.go
+ * The `go` statements and frames of Go's standard library that the incident scenarios fold into
+ * other programs, at the lines of the Go release a dump is of. Every line was read off a real
+ * dump of the same server (tests/fixtures/net-http-dump, run on each release below; the files are
+ * tests/fixtures/net-http-<release>.dump.txt and tests/stdlib/net-http-real-dump.test.ts checks
+ * the model's dumps against them frame for frame).
+ * @see https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go
  */
 import type { GoSite } from '../../model/program.ts';
 import type { GoroutineFrame } from '../../model/traceback.ts';
 
 export const SERVER_GO = '/usr/local/go/src/net/http/server.go';
-
-/** `go c.serve(connCtx)` in `(*Server).Serve`: one goroutine per accepted connection. */
-export const SERVE_CONN_SITE: GoSite = {
-  func: 'net/http.(*Server).Serve',
-  file: SERVER_GO,
-  line: 3102,
-};
-
-/** `go func() { ... h.handler.ServeHTTP(tw, r) ... }()` in `(*timeoutHandler).ServeHTTP`. */
-export const TIMEOUT_HANDLER_SITE: GoSite = {
-  func: 'net/http.(*timeoutHandler).ServeHTTP',
-  file: SERVER_GO,
-  line: 3401,
-};
+const GOROOT = '/usr/local/go/src';
 
 /**
- * The go1.19.8 server.go line a net/http frame stands on, for the functions the scenarios fold
- * into their programs, or null for others. Those programs number their ops by the lines of the
- * main.go the reader sees; a dump must print net/http's own lines. A connection goroutine stands
- * in `c.readRequest` while it waits for a request, else in the call into the handler chain (the
- * TimeoutHandler's select is folded into it); TimeoutHandler's goroutine stands in its call of
- * the handler; TimeoutHandler itself waits in its select.
+ * The releases with a real dump here: go1.19.8 (the reference runs' release) and Debian's
+ * packages of the later ones. No Go 1.20 toolchain was at hand, so Go 1.20 prints go1.19.8's
+ * lines; releases after 1.25 print go1.25.12's.
  */
-export function serverGoLine(func: string, innermost: boolean, readingRequest: boolean) {
+export const STD_RELEASES = [
+  'go1.19.8',
+  'go1.21.13',
+  'go1.22.12',
+  'go1.23.5',
+  'go1.24.4',
+  'go1.25.12',
+] as const;
+export type StdRelease = (typeof STD_RELEASES)[number];
+
+/** The release whose lines a dump of Go 1.`minor` prints: the newest one not after it. */
+export function stdRelease(goMinor: number): StdRelease {
+  let found: StdRelease = STD_RELEASES[0];
+  for (const r of STD_RELEASES) if (Number(r.split('.')[1]) <= goMinor) found = r;
+  return found;
+}
+
+/** Where each folded function stands, per release. */
+interface StdLines {
+  /** runtime/netpoll.go: `internal/poll.runtime_pollWait`'s gopark. */
+  readonly pollWait: number;
+  /** internal/poll/fd_unix.go: `(*FD).Accept` and `(*FD).Read` waiting. */
+  readonly fdAccept: number;
+  readonly fdRead: number;
+  /** net/fd_unix.go `(*netFD).accept`, net/fd_posix.go `(*netFD).Read`, net/net.go `(*conn).Read`. */
+  readonly netFDAccept: number;
+  readonly netFDRead: number;
+  readonly netConnRead: number;
+  /** net/tcpsock_posix.go `(*TCPListener).accept`, net/tcpsock.go `(*TCPListener).Accept`. */
+  readonly tcpAcceptPosix: number;
+  readonly tcpAccept: number;
+  /** bufio/bufio.go. */
+  readonly bufioFill: number;
+  readonly bufioPeek: number;
+  readonly bufioReadSlice: number;
+  readonly bufioReadLine: number;
+  /** net/textproto/reader.go. */
+  readonly readLineSlice: number;
+  readonly readLine: number;
+  /** net/http/request.go `readRequest`. */
+  readonly httpReadRequest: number;
+  /** net/http/server.go. */
+  readonly connReaderRead: number;
+  readonly connReadRequest: number;
+  /** `conn.serve` at its `c.readRequest`, its `c.bufr.Peek(4)` (null: the release only peeks
+   * with an idle timeout set) and its call into the handler chain. */
+  readonly serveReadRequest: number;
+  readonly servePeek: number | null;
+  readonly serveHandler: number;
+  readonly serverHandler: number;
+  readonly handlerFunc: number;
+  /** `(*timeoutHandler).ServeHTTP`: its `go func()`, that goroutine's call of the handler, and
+   * its select. */
+  readonly timeoutHandlerGo: number;
+  readonly timeoutHandlerFunc1: number;
+  readonly timeoutHandlerSelect: number;
+  /** `(*Server).Serve`'s `l.Accept()` and `go c.serve(connCtx)`; `ListenAndServe`'s Serve call. */
+  readonly serveAccept: number;
+  readonly serveGo: number;
+  readonly listenAndServe: number;
+  /** runtime/time.go: `time.Sleep`'s gopark. */
+  readonly timeSleep: number;
+}
+
+const LINES: Readonly<Record<StdRelease, StdLines>> = {
+  'go1.19.8': {
+    pollWait: 305,
+    fdAccept: 614,
+    fdRead: 167,
+    netFDAccept: 172,
+    netFDRead: 55,
+    netConnRead: 183,
+    tcpAcceptPosix: 142,
+    tcpAccept: 288,
+    bufioFill: 106,
+    bufioPeek: 144,
+    bufioReadSlice: 372,
+    bufioReadLine: 401,
+    readLineSlice: 58,
+    readLine: 39,
+    httpReadRequest: 1036,
+    connReaderRead: 786,
+    connReadRequest: 994,
+    serveReadRequest: 1916,
+    servePeek: null,
+    serveHandler: 1991,
+    serverHandler: 2947,
+    handlerFunc: 2109,
+    timeoutHandlerGo: 3401,
+    timeoutHandlerFunc1: 3407,
+    timeoutHandlerSelect: 3410,
+    serveAccept: 3070,
+    serveGo: 3102,
+    listenAndServe: 2999,
+    timeSleep: 195,
+  },
+  'go1.21.13': {
+    pollWait: 343,
+    fdAccept: 611,
+    fdRead: 164,
+    netFDAccept: 172,
+    netFDRead: 55,
+    netConnRead: 185,
+    tcpAcceptPosix: 152,
+    tcpAccept: 315,
+    bufioFill: 113,
+    bufioPeek: 151,
+    bufioReadSlice: 379,
+    bufioReadLine: 408,
+    readLineSlice: 63,
+    readLine: 43,
+    httpReadRequest: 1041,
+    connReaderRead: 791,
+    connReadRequest: 999,
+    serveReadRequest: 1939,
+    servePeek: 2049,
+    serveHandler: 2014,
+    serverHandler: 2943,
+    handlerFunc: 2141,
+    timeoutHandlerGo: 3396,
+    timeoutHandlerFunc1: 3402,
+    timeoutHandlerSelect: 3405,
+    serveAccept: 3061,
+    serveGo: 3091,
+    listenAndServe: 2990,
+    timeSleep: 195,
+  },
+  'go1.22.12': {
+    pollWait: 345,
+    fdAccept: 611,
+    fdRead: 164,
+    netFDAccept: 172,
+    netFDRead: 55,
+    netConnRead: 185,
+    tcpAcceptPosix: 159,
+    tcpAccept: 327,
+    bufioFill: 110,
+    bufioPeek: 148,
+    bufioReadSlice: 376,
+    bufioReadLine: 405,
+    readLineSlice: 63,
+    readLine: 43,
+    httpReadRequest: 1059,
+    connReaderRead: 789,
+    connReadRequest: 1004,
+    serveReadRequest: 1969,
+    servePeek: 2079,
+    serveHandler: 2044,
+    serverHandler: 3142,
+    handlerFunc: 2171,
+    timeoutHandlerGo: 3595,
+    timeoutHandlerFunc1: 3601,
+    timeoutHandlerSelect: 3604,
+    serveAccept: 3260,
+    serveGo: 3290,
+    listenAndServe: 3189,
+    timeSleep: 195,
+  },
+  'go1.23.5': {
+    pollWait: 351,
+    fdAccept: 620,
+    fdRead: 165,
+    netFDAccept: 172,
+    netFDRead: 55,
+    netConnRead: 189,
+    tcpAcceptPosix: 159,
+    tcpAccept: 372,
+    bufioFill: 110,
+    bufioPeek: 148,
+    bufioReadSlice: 376,
+    bufioReadLine: 405,
+    readLineSlice: 64,
+    readLine: 44,
+    httpReadRequest: 1096,
+    connReaderRead: 798,
+    connReadRequest: 1048,
+    serveReadRequest: 2017,
+    servePeek: 2127,
+    serveHandler: 2092,
+    serverHandler: 3210,
+    handlerFunc: 2220,
+    timeoutHandlerGo: 3664,
+    timeoutHandlerFunc1: 3670,
+    timeoutHandlerSelect: 3673,
+    serveAccept: 3330,
+    serveGo: 3360,
+    listenAndServe: 3259,
+    timeSleep: 300,
+  },
+  'go1.24.4': {
+    pollWait: 351,
+    fdAccept: 620,
+    fdRead: 165,
+    netFDAccept: 172,
+    netFDRead: 55,
+    netConnRead: 194,
+    tcpAcceptPosix: 159,
+    tcpAccept: 380,
+    bufioFill: 113,
+    bufioPeek: 152,
+    bufioReadSlice: 380,
+    bufioReadLine: 409,
+    readLineSlice: 64,
+    readLine: 44,
+    httpReadRequest: 1087,
+    connReaderRead: 798,
+    connReadRequest: 1048,
+    serveReadRequest: 2027,
+    servePeek: 2137,
+    serveHandler: 2102,
+    serverHandler: 3301,
+    handlerFunc: 2294,
+    timeoutHandlerGo: 3821,
+    timeoutHandlerFunc1: 3827,
+    timeoutHandlerSelect: 3830,
+    serveAccept: 3424,
+    serveGo: 3454,
+    listenAndServe: 3350,
+    timeSleep: 338,
+  },
+  'go1.25.12': {
+    pollWait: 351,
+    fdAccept: 613,
+    fdRead: 165,
+    netFDAccept: 161,
+    netFDRead: 68,
+    netConnRead: 196,
+    tcpAcceptPosix: 159,
+    tcpAccept: 380,
+    bufioFill: 113,
+    bufioPeek: 152,
+    bufioReadSlice: 380,
+    bufioReadLine: 409,
+    readLineSlice: 64,
+    readLine: 44,
+    httpReadRequest: 1087,
+    connReaderRead: 812,
+    connReadRequest: 1041,
+    serveReadRequest: 2031,
+    servePeek: 2145,
+    serveHandler: 2109,
+    serverHandler: 3340,
+    handlerFunc: 2322,
+    timeoutHandlerGo: 3860,
+    timeoutHandlerFunc1: 3866,
+    timeoutHandlerSelect: 3869,
+    serveAccept: 3463,
+    serveGo: 3493,
+    listenAndServe: 3389,
+    timeSleep: 363,
+  },
+};
+
+const linesOf = (goMinor: number): StdLines => LINES[stdRelease(goMinor)];
+
+/** `go c.serve(connCtx)` in `(*Server).Serve`: one goroutine per accepted connection. */
+export function serveConnSite(goMinor: number): GoSite {
+  return { func: 'net/http.(*Server).Serve', file: SERVER_GO, line: linesOf(goMinor).serveGo };
+}
+
+/** `go func() { ... h.handler.ServeHTTP(tw, r) ... }()` in `(*timeoutHandler).ServeHTTP`. */
+export function timeoutHandlerSite(goMinor: number): GoSite {
+  return {
+    func: 'net/http.(*timeoutHandler).ServeHTTP',
+    file: SERVER_GO,
+    line: linesOf(goMinor).timeoutHandlerGo,
+  };
+}
+
+/**
+ * How a connection goroutine waits for its next request: in `c.readRequest` (a new connection,
+ * or any in a release that peeks only with an idle timeout), or in `c.bufr.Peek(4)` (a
+ * connection that has served a request, from Go 1.21).
+ */
+export type ConnWait = 'readRequest' | 'peek';
+
+/** The wait of a connection that has `served` a request already, in Go 1.`goMinor`. */
+export function connWait(goMinor: number, served: boolean): ConnWait {
+  return served && linesOf(goMinor).servePeek !== null ? 'peek' : 'readRequest';
+}
+
+/**
+ * The server.go line a net/http frame stands on, for the functions the scenarios fold into their
+ * programs, or null for others. Those programs number their ops by the lines of the main.go the
+ * reader sees; a dump must print net/http's own lines. A connection goroutine stands where it
+ * waits for a request (`waiting`), else in its call into the handler chain (the TimeoutHandler's
+ * select is folded into it); TimeoutHandler's goroutine stands in its call of the handler;
+ * TimeoutHandler itself waits in its select.
+ */
+export function serverGoLine(
+  func: string,
+  innermost: boolean,
+  waiting: ConnWait | null,
+  goMinor: number,
+): number | null {
+  const l = linesOf(goMinor);
   switch (func) {
     case 'net/http.(*conn).serve':
-      return innermost && readingRequest ? 1916 : 1991;
+      if (!innermost || waiting === null) return l.serveHandler;
+      return waiting === 'peek' ? (l.servePeek ?? l.serveReadRequest) : l.serveReadRequest;
     case 'net/http.(*timeoutHandler).ServeHTTP.func1':
-      return 3407;
+      return l.timeoutHandlerFunc1;
     case 'net/http.(*timeoutHandler).ServeHTTP':
-      return 3410;
+      return l.timeoutHandlerSelect;
     default:
       return null;
   }
 }
 
-const GOROOT = '/usr/local/go/src';
-/** A frame of go1.19.8's standard library; `inlined` ones print `(...)` (no PC of their own). */
+/** A frame of the standard library; `inlined` ones print `(...)` (no PC of their own). */
 const std = (func: string, file: string, line: number, inlined = false): GoroutineFrame => ({
   func,
   args: inlined ? '...' : '',
@@ -53,51 +334,75 @@ const std = (func: string, file: string, line: number, inlined = false): Gorouti
   line,
 });
 
-/** A goroutine parked in the netpoller until its fd is readable (accept or read). */
-const pollWaitRead = [
-  std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', 305),
-  std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
-  std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
-];
-
-/**
- * The frames the scenarios' programs fold away, as a real go1.19.8 dump of the timeout-handler
- * server prints them (tests/fixtures/net-http-go1.19.8.dump.txt, checked by
- * tests/stdlib/net-http-real-dump.test.ts), innermost first.
- */
-export const FOLDED_FRAMES = {
+/** The frames the scenarios' programs fold away, innermost first. */
+export interface FoldedFrames {
   /** A goroutine in `time.Sleep` (runtime/time.go timeSleep's gopark). */
-  timeSleep: [std('time.Sleep', 'runtime/time.go', 195)],
-  /** A connection waiting for its next request: `c.readRequest` down to the netpoller. */
-  readRequest: [
-    ...pollWaitRead,
-    std('internal/poll.(*FD).Read', 'internal/poll/fd_unix.go', 167),
-    std('net.(*netFD).Read', 'net/fd_posix.go', 55),
-    std('net.(*conn).Read', 'net/net.go', 183),
-    std('net/http.(*connReader).Read', 'net/http/server.go', 786),
-    std('bufio.(*Reader).fill', 'bufio/bufio.go', 106),
-    std('bufio.(*Reader).ReadSlice', 'bufio/bufio.go', 372),
-    std('bufio.(*Reader).ReadLine', 'bufio/bufio.go', 401),
-    std('net/textproto.(*Reader).readLineSlice', 'net/textproto/reader.go', 58),
-    std('net/textproto.(*Reader).ReadLine', 'net/textproto/reader.go', 39, true),
-    std('net/http.readRequest', 'net/http/request.go', 1036),
-    std('net/http.(*conn).readRequest', 'net/http/server.go', 994),
-  ],
+  readonly timeSleep: readonly GoroutineFrame[];
+  /** A connection waiting for a request: down to the netpoller from `c.readRequest`... */
+  readonly readRequest: readonly GoroutineFrame[];
+  /** ... or from `c.bufr.Peek(4)` (connWait). */
+  readonly peek: readonly GoroutineFrame[];
   /** Between a connection's `conn.serve` and TimeoutHandler's select. */
-  timeoutHandlerChain: [
-    std('net/http.(*timeoutHandler).ServeHTTP', 'net/http/server.go', 3410),
-    std('net/http.serverHandler.ServeHTTP', 'net/http/server.go', 2947),
-  ],
+  readonly timeoutHandlerChain: readonly GoroutineFrame[];
   /** Between a handler function and its caller, for a handler made with `http.HandlerFunc`. */
-  handlerFunc: [std('net/http.HandlerFunc.ServeHTTP', 'net/http/server.go', 2109)],
+  readonly handlerFunc: readonly GoroutineFrame[];
   /** `srv.ListenAndServe()` waiting in `Accept`, above the `main.main` that called it. */
-  listenAndServe: [
+  readonly listenAndServe: readonly GoroutineFrame[];
+}
+
+function foldedFramesOf(l: StdLines): FoldedFrames {
+  // fd_poll_runtime.go's two lines are the same in every release here.
+  const pollWaitRead = [
+    std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', l.pollWait),
+    std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
+    std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
+  ];
+  const connRead = [
     ...pollWaitRead,
-    std('internal/poll.(*FD).Accept', 'internal/poll/fd_unix.go', 614),
-    std('net.(*netFD).accept', 'net/fd_unix.go', 172),
-    std('net.(*TCPListener).accept', 'net/tcpsock_posix.go', 142),
-    std('net.(*TCPListener).Accept', 'net/tcpsock.go', 288),
-    std('net/http.(*Server).Serve', 'net/http/server.go', 3070),
-    std('net/http.(*Server).ListenAndServe', 'net/http/server.go', 2999),
-  ],
-} as const;
+    std('internal/poll.(*FD).Read', 'internal/poll/fd_unix.go', l.fdRead),
+    std('net.(*netFD).Read', 'net/fd_posix.go', l.netFDRead),
+    std('net.(*conn).Read', 'net/net.go', l.netConnRead),
+    std('net/http.(*connReader).Read', 'net/http/server.go', l.connReaderRead),
+    std('bufio.(*Reader).fill', 'bufio/bufio.go', l.bufioFill),
+  ];
+  return {
+    timeSleep: [std('time.Sleep', 'runtime/time.go', l.timeSleep)],
+    readRequest: [
+      ...connRead,
+      std('bufio.(*Reader).ReadSlice', 'bufio/bufio.go', l.bufioReadSlice),
+      std('bufio.(*Reader).ReadLine', 'bufio/bufio.go', l.bufioReadLine),
+      std('net/textproto.(*Reader).readLineSlice', 'net/textproto/reader.go', l.readLineSlice),
+      std('net/textproto.(*Reader).ReadLine', 'net/textproto/reader.go', l.readLine, true),
+      std('net/http.readRequest', 'net/http/request.go', l.httpReadRequest),
+      std('net/http.(*conn).readRequest', 'net/http/server.go', l.connReadRequest),
+    ],
+    peek: [...connRead, std('bufio.(*Reader).Peek', 'bufio/bufio.go', l.bufioPeek)],
+    timeoutHandlerChain: [
+      std('net/http.(*timeoutHandler).ServeHTTP', 'net/http/server.go', l.timeoutHandlerSelect),
+      std('net/http.serverHandler.ServeHTTP', 'net/http/server.go', l.serverHandler),
+    ],
+    handlerFunc: [std('net/http.HandlerFunc.ServeHTTP', 'net/http/server.go', l.handlerFunc)],
+    listenAndServe: [
+      ...pollWaitRead,
+      std('internal/poll.(*FD).Accept', 'internal/poll/fd_unix.go', l.fdAccept),
+      std('net.(*netFD).accept', 'net/fd_unix.go', l.netFDAccept),
+      std('net.(*TCPListener).accept', 'net/tcpsock_posix.go', l.tcpAcceptPosix),
+      std('net.(*TCPListener).Accept', 'net/tcpsock.go', l.tcpAccept),
+      std('net/http.(*Server).Serve', 'net/http/server.go', l.serveAccept),
+      std('net/http.(*Server).ListenAndServe', 'net/http/server.go', l.listenAndServe),
+    ],
+  };
+}
+
+const folded = new Map<StdRelease, FoldedFrames>();
+
+/** The folded frames at the lines of Go 1.`goMinor`'s release (built once per release). */
+export function foldedFrames(goMinor: number): FoldedFrames {
+  const release = stdRelease(goMinor);
+  let frames = folded.get(release);
+  if (frames === undefined) {
+    frames = foldedFramesOf(LINES[release]);
+    folded.set(release, frames);
+  }
+  return frames;
+}
