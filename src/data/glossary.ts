@@ -191,7 +191,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'gopark',
     term: 'gopark',
     definition:
-      'The runtime function a goroutine calls to block: it records a wait reason, sets the status to _Gwaiting and switches to the scheduler. Only a matching goready (a channel send, an unlock, a timer) makes it runnable again. It is the top frame of almost every parked goroutine in a SIGQUIT dump; debug=2 dumps and runtime.Stack hide runtime frames, so there the top frame is the caller that parked (sync.runtime_SemacquireMutex, or your own function on a channel operation).',
+      'The runtime function a goroutine calls to block: it records a wait reason, sets the status to _Gwaiting and switches to the scheduler. Only a matching goready (a channel send, an unlock, a timer) makes it runnable again. It is the top frame of almost every parked goroutine in a SIGQUIT dump; debug=2 dumps and runtime.Stack hide runtime frames, so there the top frame is the caller that parked (sync.runtime_SemacquireMutex, internal/sync.runtime_SemacquireMutex from Go 1.24, or your own function on a channel operation).',
     source: { label: 'runtime/proc.go: gopark, goready', url: runtimeFile('proc.go') },
   },
   {

@@ -20,6 +20,7 @@ import { MILLISECOND, SECOND } from './duration.ts';
 import { goMinorOf, goVersionParam } from './go/go-version.ts';
 import { onceStallBuggy, onceStallFixed } from './go/once-stall-go.ts';
 import { lineOf, lineOfAfter } from './go/source-lines.ts';
+import { onceCallFrame, onceDoFrame, onceLockFrames } from './go/sync-sites.ts';
 import type { GoSource, ParamValues, Scenario } from './types.ts';
 
 const params = {
@@ -250,38 +251,9 @@ function fixedPrograms(v: Values): Program[] {
   ];
 }
 
-/** Where Go 1.19's sync package stands for a caller parked on the Once (reference dump). */
-const SYNC = '/usr/local/go/src/sync';
-function mutexWaitFrames(): GoroutineFrame[] {
-  return [
-    {
-      func: 'sync.runtime_SemacquireMutex',
-      args: '0x0?, 0x0?, 0x0?',
-      file: '/usr/local/go/src/runtime/sema.go',
-      line: 77,
-      offset: 0x25,
-    },
-    {
-      func: 'sync.(*Mutex).lockSlow',
-      args: '0x5c4b5c',
-      file: `${SYNC}/mutex.go`,
-      line: 171,
-      offset: 0x165,
-    },
-    { func: 'sync.(*Mutex).Lock', args: '...', file: `${SYNC}/mutex.go`, line: 90 },
-    {
-      func: 'sync.(*Once).doSlow',
-      args: '0x0?, 0x0?',
-      file: `${SYNC}/once.go`,
-      line: 70,
-      offset: 0x53,
-    },
-  ];
-}
-
 /**
- * The goroutine dump, with the frames the runtime shows inside `sync` (line numbers of Go 1.19's
- * sync package, as in the reference dump; other releases differ by a few lines) for the
+ * The goroutine dump, with the frames the runtime shows inside `sync` (at the lines of the Go
+ * version's release, go/sync-sites.ts) for the
  * goroutines of the programs whose role is `callerRole` that are inside `main.GetConfig`. With
  * `mainFile`, their `main.` frames are placed in that file (a program whose function is net/http's
  * `conn.serve` calls into main.go).
@@ -307,12 +279,12 @@ function onceDump(w: World, callerRole: string, mainFile: string | undefined): s
     if (mainFile !== undefined)
       for (const f of rec.frames) if (f.func.startsWith('main.')) f.file = mainFile;
     const doFrames: GoroutineFrame[] = [
-      { func: 'sync.(*Once).Do', args: '...', file: `${SYNC}/once.go`, line: 65 },
+      onceDoFrame(s.cfg.goMinor),
       { ...getConfig, args: '{0x7ffcb70ada90?, 0x0?}' },
       ...callers,
     ];
     if (rec.state === mutexReason) {
-      rec.frames = [...mutexWaitFrames(), ...doFrames];
+      rec.frames = [...onceLockFrames(s.cfg.goMinor), ...doFrames];
     } else if (rec.state === 'select (no cases)') {
       const load = rec.frames.find((f) => f.func === 'main.loadFromRemote');
       const func1 = rec.frames.find((f) => f.func === 'main.GetConfig.func1');
@@ -322,13 +294,7 @@ function onceDump(w: World, callerRole: string, mainFile: string | undefined): s
       rec.frames = [
         { ...load, args: '...', line: parkedAt },
         func1,
-        {
-          func: 'sync.(*Once).doSlow',
-          args: '0x0?, 0x0?',
-          file: `${SYNC}/once.go`,
-          line: 74,
-          offset: 0xc2,
-        },
+        onceCallFrame(s.cfg.goMinor),
         ...doFrames,
       ];
     }

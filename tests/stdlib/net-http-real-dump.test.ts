@@ -17,9 +17,9 @@ import {
   foldedFrames,
   serveConnSite,
   serverGoLine,
-  stdRelease,
   type ConnWait,
 } from '../../src/scenarios/go/net-http-sites.ts';
+import { stdRelease } from '../../src/scenarios/go/std-release.ts';
 import { leakingServer } from './leaking-server.ts';
 
 /** The Go versions the scenario offers that have a real dump, and the release that made it. */

@@ -73,3 +73,44 @@ describe('once-stall goroutine dump', () => {
     expect(ticker).toBeUndefined();
   });
 });
+
+/**
+ * Every release the model follows, against a real dump of the reference's oncestall program on
+ * it (tests/fixtures/once-block*.dump.txt): the caller parked on the Once and the caller running
+ * f, frame for frame, the standard library's at the same file and line. From Go 1.24 the wait
+ * goes through internal/sync's Mutex.
+ */
+describe.each([
+  ['1.19', 'once-block.dump.txt'],
+  ['1.21', 'once-block-go1.21.13.dump.txt'],
+  ['1.22', 'once-block-go1.22.12.dump.txt'],
+  ['1.23', 'once-block-go1.23.5.dump.txt'],
+  ['1.24', 'once-block-go1.24.4.dump.txt'],
+  ['1.25', 'once-block-go1.25.12.dump.txt'],
+])('Go %s: the Once callers as in %s', (go, fixture) => {
+  const real = parseDump(
+    readFileSync(fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url)), 'utf8'),
+  );
+  const model = modelDump(go, 3.5 * SECOND);
+  /** A frame as a dump prints it: the standard library's with its place, the program's by name. */
+  const frame = (f: GoroutineRecord['frames'][number]) => {
+    const i = f.file.indexOf('/src/');
+    return i < 0 ? f.func : `${f.func} ${f.file.slice(i + 5)}:${f.line}`;
+  };
+  const stack = (r: GoroutineRecord) => `[${r.state}] ${r.frames.map(frame).join(' < ')}`;
+  const realStacks = new Set(real.map(stack));
+
+  test.each([
+    ['parked on the mutex', false, true],
+    ['running f', true, false],
+  ])('the caller %s', (_name, runsF, many) => {
+    const callers = model.filter(
+      (r) =>
+        r.frames.at(-1)?.func === 'main.main.func1.1' &&
+        r.frames.some((f) => f.func === 'main.loadFromRemote') === runsF,
+    );
+    const stacks = new Set(callers.map(stack));
+    expect(callers.length > 1).toBe(many);
+    for (const s of stacks) expect(realStacks, s).toContain(s);
+  });
+});

@@ -3,7 +3,7 @@
  * knows, namely which goroutines a timer started. `time.AfterFunc` (and a context deadline) runs
  * f through `goFunc`, so the runtime prints `created by time.goFunc` for them.
  *
- * @see https://github.com/golang/go/blob/go1.19.8/src/time/sleep.go (goFunc, line 176)
+ * @see https://github.com/golang/go/blob/go1.25.0/src/time/sleep.go (goFunc)
  */
 import {
   connWait,
@@ -12,6 +12,7 @@ import {
   serverGoLine,
   type ConnWait,
 } from '../../scenarios/go/net-http-sites.ts';
+import { goFuncSite } from '../../scenarios/go/time-sites.ts';
 import { goroutineRecord } from '../dump.ts';
 import type { World } from '../program.ts';
 import type { GRec } from '../state.ts';
@@ -50,12 +51,7 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
   unfold(w, rec, here?.kind, g.status === '_Gwaiting' ? parkedBy?.kind : undefined, waiting);
   if (w.s.stdlib?.createdBy?.[g.idx] === 'time.goFunc') {
     // The timer ran on whichever goroutine's P checked it; Go ≥ 1.21 names none here.
-    rec.createdBy = {
-      func: 'time.goFunc',
-      file: '/usr/local/go/src/time/sleep.go',
-      line: 176,
-      parentId: 0,
-    };
+    rec.createdBy = { ...goFuncSite(minor), parentId: 0 };
   }
   return rec;
 }

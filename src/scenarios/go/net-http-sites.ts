@@ -8,31 +8,11 @@
  */
 import type { GoSite } from '../../model/program.ts';
 import type { GoroutineFrame } from '../../model/traceback.ts';
+import { stdRelease, type StdRelease } from './std-release.ts';
+import { timeSleepFrame } from './time-sites.ts';
 
 export const SERVER_GO = '/usr/local/go/src/net/http/server.go';
 const GOROOT = '/usr/local/go/src';
-
-/**
- * The releases with a real dump here: go1.19.8 (the reference runs' release) and Debian's
- * packages of the later ones. No Go 1.20 toolchain was at hand, so Go 1.20 prints go1.19.8's
- * lines; releases after 1.25 print go1.25.12's.
- */
-export const STD_RELEASES = [
-  'go1.19.8',
-  'go1.21.13',
-  'go1.22.12',
-  'go1.23.5',
-  'go1.24.4',
-  'go1.25.12',
-] as const;
-export type StdRelease = (typeof STD_RELEASES)[number];
-
-/** The release whose lines a dump of Go 1.`minor` prints: the newest one not after it. */
-export function stdRelease(goMinor: number): StdRelease {
-  let found: StdRelease = STD_RELEASES[0];
-  for (const r of STD_RELEASES) if (Number(r.split('.')[1]) <= goMinor) found = r;
-  return found;
-}
 
 /** Where each folded function stands, per release. */
 interface StdLines {
@@ -77,8 +57,6 @@ interface StdLines {
   readonly serveAccept: number;
   readonly serveGo: number;
   readonly listenAndServe: number;
-  /** runtime/time.go: `time.Sleep`'s gopark. */
-  readonly timeSleep: number;
 }
 
 const LINES: Readonly<Record<StdRelease, StdLines>> = {
@@ -111,7 +89,6 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3070,
     serveGo: 3102,
     listenAndServe: 2999,
-    timeSleep: 195,
   },
   'go1.21.13': {
     pollWait: 343,
@@ -142,7 +119,6 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3061,
     serveGo: 3091,
     listenAndServe: 2990,
-    timeSleep: 195,
   },
   'go1.22.12': {
     pollWait: 345,
@@ -173,7 +149,6 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3260,
     serveGo: 3290,
     listenAndServe: 3189,
-    timeSleep: 195,
   },
   'go1.23.5': {
     pollWait: 351,
@@ -204,7 +179,6 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3330,
     serveGo: 3360,
     listenAndServe: 3259,
-    timeSleep: 300,
   },
   'go1.24.4': {
     pollWait: 351,
@@ -235,7 +209,6 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3424,
     serveGo: 3454,
     listenAndServe: 3350,
-    timeSleep: 338,
   },
   'go1.25.12': {
     pollWait: 351,
@@ -266,7 +239,6 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3463,
     serveGo: 3493,
     listenAndServe: 3389,
-    timeSleep: 363,
   },
 };
 
@@ -350,7 +322,7 @@ export interface FoldedFrames {
   readonly listenAndServe: readonly GoroutineFrame[];
 }
 
-function foldedFramesOf(l: StdLines): FoldedFrames {
+function foldedFramesOf(l: StdLines, goMinor: number): FoldedFrames {
   // fd_poll_runtime.go's two lines are the same in every release here.
   const pollWaitRead = [
     std('internal/poll.runtime_pollWait', 'runtime/netpoll.go', l.pollWait),
@@ -366,7 +338,7 @@ function foldedFramesOf(l: StdLines): FoldedFrames {
     std('bufio.(*Reader).fill', 'bufio/bufio.go', l.bufioFill),
   ];
   return {
-    timeSleep: [std('time.Sleep', 'runtime/time.go', l.timeSleep)],
+    timeSleep: [timeSleepFrame(goMinor)],
     readRequest: [
       ...connRead,
       std('bufio.(*Reader).ReadSlice', 'bufio/bufio.go', l.bufioReadSlice),
@@ -401,7 +373,7 @@ export function foldedFrames(goMinor: number): FoldedFrames {
   const release = stdRelease(goMinor);
   let frames = folded.get(release);
   if (frames === undefined) {
-    frames = foldedFramesOf(LINES[release]);
+    frames = foldedFramesOf(LINES[release], goMinor);
     folded.set(release, frames);
   }
   return frames;

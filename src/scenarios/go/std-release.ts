@@ -1,0 +1,22 @@
+/**
+ * The Go releases whose real goroutine dumps the model's standard-library frames are read from
+ * (tests/fixtures/*-go1.*.dump.txt): go1.19.8, the reference runs' release, and Debian's packages
+ * of the later ones. No Go 1.20 toolchain was at hand, so Go 1.20 prints go1.19.8's lines;
+ * releases after 1.25 print go1.25.12's.
+ */
+export const STD_RELEASES = [
+  'go1.19.8',
+  'go1.21.13',
+  'go1.22.12',
+  'go1.23.5',
+  'go1.24.4',
+  'go1.25.12',
+] as const;
+export type StdRelease = (typeof STD_RELEASES)[number];
+
+/** The release whose lines a dump of Go 1.`minor` prints: the newest one not after it. */
+export function stdRelease(goMinor: number): StdRelease {
+  let found: StdRelease = STD_RELEASES[0];
+  for (const r of STD_RELEASES) if (Number(r.split('.')[1]) <= goMinor) found = r;
+  return found;
+}
