@@ -85,6 +85,7 @@ function programs(v: ObservabilityValues): Program[] {
   ];
   return serverPrograms(v, {
     file,
+    method: 'POST',
     mainLine: at('func main() {'),
     serveLine: at('http.ListenAndServe('),
     prologue: [

@@ -76,6 +76,7 @@ function buggyPrograms(v: ObservabilityValues): Program[] {
     { kind: 'std.jump', to: 0, line: serve },
   ];
   return serverPrograms(v, {
+    method: 'GET',
     file: FILE,
     mainLine: at('func main() {'),
     serveLine: serve,
@@ -116,6 +117,7 @@ function fixedPrograms(v: ObservabilityValues): Program[] {
     { kind: 'std.jump', to: 0, line: serve },
   ];
   return serverPrograms(v, {
+    method: 'GET',
     file: FILE,
     mainLine: at('func main() {'),
     serveLine: serve,

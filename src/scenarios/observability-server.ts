@@ -32,6 +32,8 @@ export const SHARED = 2;
 export interface ServerSpec {
   /** `/srv/app/.../main.go`: the program's file in dumps. */
   readonly file: string;
+  /** What the clients send: GETs, or POSTs (an upload handler). */
+  readonly method: 'GET' | 'POST';
   /** The line of `func main() {` and of the `ListenAndServe` call. */
   readonly mainLine: number;
   readonly serveLine: number;
@@ -56,6 +58,7 @@ export function serverPrograms(v: ObservabilityValues, spec: ServerSpec): Progra
       kind: 'http.startClients',
       periodNs: Math.floor(SECOND / v.qps),
       untilNs: v.duration,
+      method: spec.method,
       line: serve,
     },
     { kind: 'http.accept', line: serve },

@@ -5,14 +5,8 @@
  * the standard library's at the same file and line, the program's by function, `created by` at
  * the same site.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import {
-  groupByStack,
-  parseDump,
-  type GoroutineFrame,
-  type GoroutineRecord,
-} from '../../src/model/traceback.ts';
+import { groupByStack, parseDump, type GoroutineRecord } from '../../src/model/traceback.ts';
 import {
   foldedFrames,
   serveConnSite,
@@ -21,44 +15,10 @@ import {
 } from '../../src/scenarios/go/net-http-sites.ts';
 import { stdRelease } from '../../src/scenarios/go/std-release.ts';
 import { leakingServer } from './leaking-server.ts';
-
-/** The Go versions the scenario offers that have a real dump, and the release that made it. */
-const RELEASES = [
-  ['1.19', 'go1.19.8'],
-  ['1.21', 'go1.21.13'],
-  ['1.22', 'go1.22.12'],
-  ['1.23', 'go1.23.5'],
-  ['1.24', 'go1.24.4'],
-  ['1.25', 'go1.25.12'],
-] as const;
-
-function realDump(release: string): GoroutineRecord[] {
-  const text = readFileSync(
-    new URL(`../fixtures/net-http-${release}.dump.txt`, import.meta.url),
-    'utf8',
-  );
-  return text.split('\n===== after 503\n').flatMap(parseDump);
-}
-
-/** Where a frame sits: its path below the Go tree's `src/`, or the program's own file. */
-const place = (f: GoroutineFrame): string => {
-  const i = f.file.indexOf('/src/');
-  return i < 0 ? '' : `${f.file.slice(i + 5)}:${f.line}`;
-};
-
-/** Frame by frame the same stack: functions, the standard library's files and lines, creator. */
-function sameStack(model: GoroutineRecord, seen: GoroutineRecord): boolean {
-  const same = (a: GoroutineFrame, b: GoroutineFrame) => a.func === b.func && place(a) === place(b);
-  if (model.frames.length !== seen.frames.length) return false;
-  if (!model.frames.every((f, i) => same(f, seen.frames[i]!))) return false;
-  const a = model.createdBy;
-  const b = seen.createdBy;
-  if (a === undefined || b === undefined) return a === b;
-  return same({ ...a, args: '' }, { ...b, args: '' });
-}
+import { RELEASES, realDump, realMatch } from './real-dumps.ts';
 
 describe.each(RELEASES)('Go %s: the timeout-handler dump against a real %s dump', (go, release) => {
-  const real = realDump(release);
+  const real = realDump(`net-http-${release}.dump.txt`);
   const groups = groupByStack(parseDump(leakingServer(go).dump()));
 
   test('the run holds the four kinds of goroutine the real server has', () => {
@@ -76,7 +36,7 @@ describe.each(RELEASES)('Go %s: the timeout-handler dump against a real %s dump'
   test.each(
     groups.map((g) => [`${g.state}: ${g.sample.frames.map((f) => f.func).join(' <- ')}`, g]),
   )('%s', (_name, group) => {
-    const match = real.find((r) => r.state === group.state && sameStack(group.sample, r));
+    const match = realMatch(group.sample, real);
     expect(match, 'no real goroutine with these frames in this state').toBeDefined();
   });
 });
@@ -89,7 +49,7 @@ describe.each(RELEASES)(
   'Go %s: a connection waiting for a request, as %s prints it',
   (go, release) => {
     const minor = Number(go.split('.')[1]);
-    const real = realDump(release);
+    const real = realDump(`net-http-${release}.dump.txt`);
     const connWaiting = (wait: ConnWait): GoroutineRecord => {
       const folded = foldedFrames(minor);
       const serve = serverGoLine('net/http.(*conn).serve', true, wait, minor) ?? 0;
@@ -97,7 +57,7 @@ describe.each(RELEASES)(
         id: 0,
         state: 'IO wait',
         frames: [
-          ...(wait === 'peek' ? folded.peek : folded.readRequest),
+          ...folded.connWait[wait],
           {
             func: 'net/http.(*conn).serve',
             args: '',
@@ -112,14 +72,12 @@ describe.each(RELEASES)(
     test("the lines are that release's", () => expect(stdRelease(minor)).toBe(release));
 
     test('a new connection, in c.readRequest', () => {
-      const match = real.find(
-        (r) => r.state === 'IO wait' && sameStack(connWaiting('readRequest'), r),
-      );
+      const match = realMatch(connWaiting('readRequest'), real);
       expect(match, 'no real goroutine with these frames').toBeDefined();
     });
 
     test.runIf(minor >= 21)('a connection that has served a request, in c.bufr.Peek(4)', () => {
-      const match = real.find((r) => r.state === 'IO wait' && sameStack(connWaiting('peek'), r));
+      const match = realMatch(connWaiting('peek'), real);
       expect(match, 'no real goroutine with these frames').toBeDefined();
     });
   },

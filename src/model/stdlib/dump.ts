@@ -42,7 +42,10 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
   }
   // net/http's frames at server.go's own lines, not the scenario's main.go numbering.
   const minor = w.s.cfg.goMinor;
-  const waiting = here?.kind === 'http.readRequest' ? connWait(minor, servedBefore(w, g)) : null;
+  const waiting =
+    here?.kind === 'http.readRequest'
+      ? connWait(minor, servedBefore(w, g), stdlibOf(w.s).http.posts)
+      : null;
   rec.frames.forEach((frame, i) => {
     if (frame.file !== SERVER_GO) return;
     const line = serverGoLine(frame.func, i === 0, waiting, minor);
@@ -67,11 +70,11 @@ const TIMEOUT_HANDLER_FUNC1 = 'net/http.(*timeoutHandler).ServeHTTP.func1';
 
 /**
  * Puts back the frames the programs fold away, where a real dump of the same program is known
- * (foldedFrames): `time.Sleep` on a sleeping G; a connection's wait for a request; for the
- * TimeoutHandler server (its handler an `http.HandlerFunc` behind `srv.ListenAndServe()`), the
- * handler chain of a connection in TimeoutHandler's select, `HandlerFunc.ServeHTTP` under the
- * handler and the listener's `Accept`. The other servers' chains (ServeMux, `http.ListenAndServe`)
- * stay folded.
+ * (foldedFrames): `time.Sleep` on a sleeping G; a connection's wait for a request; the listener's
+ * `Accept` under main; and the handler chain between `conn.serve` and the handler: for the
+ * TimeoutHandler server (an `http.HandlerFunc` behind `srv.ListenAndServe()`), TimeoutHandler's
+ * select or `HandlerFunc.ServeHTTP` under the inner handler; for the others (`http.HandleFunc`
+ * and `http.ListenAndServe(addr, nil)`), DefaultServeMux's chain.
  */
 function unfold(
   w: World,
@@ -86,14 +89,21 @@ function unfold(
   const folded = foldedFrames(w.s.cfg.goMinor);
   const timeoutServer = w.code.some((p) => p.func === TIMEOUT_HANDLER_FUNC1);
   if (top.func === CONN_SERVE && waiting !== null && rec.state === 'IO wait') {
-    frames.unshift(...copies(waiting === 'peek' ? folded.peek : folded.readRequest));
+    frames.unshift(...copies(folded.connWait[waiting]));
   } else if (timeoutServer && top.func === CONN_SERVE && rec.state === 'select') {
     frames.unshift(...copies(folded.timeoutHandlerChain));
-  } else if (timeoutServer && top.func === 'main.main' && standsOn === 'http.accept') {
-    frames.unshift(...copies(folded.listenAndServe));
+  } else if (top.func === 'main.main' && standsOn === 'http.accept') {
+    frames.unshift(...copies(timeoutServer ? folded.listenAndServe : folded.httpListenAndServe));
   }
-  const inner = frames.findIndex((f) => f.func === TIMEOUT_HANDLER_FUNC1);
-  if (timeoutServer && inner > 0) frames.splice(inner, 0, ...copies(folded.handlerFunc));
+  if (timeoutServer) {
+    const inner = frames.findIndex((f) => f.func === TIMEOUT_HANDLER_FUNC1);
+    if (inner > 0) frames.splice(inner, 0, ...copies(folded.handlerFunc));
+  } else {
+    // A goroutine in a handler: the handler's frames sit right above conn.serve's, its outermost.
+    const serve = frames.length - 1;
+    if (top.func !== CONN_SERVE && frames[serve]?.func === CONN_SERVE)
+      frames.splice(serve, 0, ...copies(folded.muxChain));
+  }
   if (parkedBy === 'sleep' && rec.state === 'sleep') frames.unshift(...copies(folded.timeSleep));
 }
 

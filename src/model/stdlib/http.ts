@@ -43,6 +43,11 @@ export interface HttpState {
   /** The clients' ticker (a timer) and when they stop sending. */
   clientTimer: number;
   clientUntil: number;
+  /**
+   * The clients send POSTs (uploads), not GETs. Only dumps care: before Go 1.21, reading the
+   * request after a POST starts with a Peek, where an idle connection then waits.
+   */
+  posts: boolean;
 }
 
 export function newHttpState(): HttpState {
@@ -57,6 +62,7 @@ export function newHttpState(): HttpState {
     handlersRunning: 0,
     clientTimer: -1,
     clientUntil: 0,
+    posts: false,
   };
 }
 

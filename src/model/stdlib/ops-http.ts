@@ -86,12 +86,15 @@ export interface StartClientsOp extends Op {
   readonly kind: 'http.startClients';
   readonly periodNs: number;
   readonly untilNs: number;
+  /** The requests' method; GET when absent. */
+  readonly method?: 'GET' | 'POST';
 }
 registerOp<StartClientsOp>({
   kind: 'http.startClients',
   run: (w, _g, op, p) => {
     const http = stdlibOf(w.s).http;
     http.clientUntil = op.untilNs;
+    http.posts = op.method === 'POST';
     const fire = { kind: 'external', handler: 'http.client', arg: 0 } as const;
     http.clientTimer = startTimer(w, p, w.s.now + op.periodNs, fire, { period: op.periodNs });
     return 0;

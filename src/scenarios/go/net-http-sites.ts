@@ -41,6 +41,9 @@ interface StdLines {
   /** net/http/server.go. */
   readonly connReaderRead: number;
   readonly connReadRequest: number;
+  /** `c.readRequest`'s `c.bufr.Peek(4)` after a POST, where an idle connection waits when
+   * `conn.serve` does not peek first (null: it does). */
+  readonly readRequestPeek: number | null;
   /** `conn.serve` at its `c.readRequest`, its `c.bufr.Peek(4)` (null: the release only peeks
    * with an idle timeout set) and its call into the handler chain. */
   readonly serveReadRequest: number;
@@ -48,6 +51,8 @@ interface StdLines {
   readonly serveHandler: number;
   readonly serverHandler: number;
   readonly handlerFunc: number;
+  /** `(*ServeMux).ServeHTTP`'s call of the handler it matched. */
+  readonly serveMux: number;
   /** `(*timeoutHandler).ServeHTTP`: its `go func()`, that goroutine's call of the handler, and
    * its select. */
   readonly timeoutHandlerGo: number;
@@ -57,6 +62,8 @@ interface StdLines {
   readonly serveAccept: number;
   readonly serveGo: number;
   readonly listenAndServe: number;
+  /** The package function `http.ListenAndServe` (inlined into its caller). */
+  readonly listenAndServeFunc: number;
 }
 
 const LINES: Readonly<Record<StdRelease, StdLines>> = {
@@ -78,10 +85,12 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     httpReadRequest: 1036,
     connReaderRead: 786,
     connReadRequest: 994,
+    readRequestPeek: 991,
     serveReadRequest: 1916,
     servePeek: null,
     serveHandler: 1991,
     serverHandler: 2947,
+    serveMux: 2487,
     handlerFunc: 2109,
     timeoutHandlerGo: 3401,
     timeoutHandlerFunc1: 3407,
@@ -89,6 +98,7 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3070,
     serveGo: 3102,
     listenAndServe: 2999,
+    listenAndServeFunc: 3255,
   },
   'go1.21.13': {
     pollWait: 343,
@@ -108,10 +118,12 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     httpReadRequest: 1041,
     connReaderRead: 791,
     connReadRequest: 999,
+    readRequestPeek: null,
     serveReadRequest: 1939,
     servePeek: 2049,
     serveHandler: 2014,
     serverHandler: 2943,
+    serveMux: 2519,
     handlerFunc: 2141,
     timeoutHandlerGo: 3396,
     timeoutHandlerFunc1: 3402,
@@ -119,6 +131,7 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3061,
     serveGo: 3091,
     listenAndServe: 2990,
+    listenAndServeFunc: 3244,
   },
   'go1.22.12': {
     pollWait: 345,
@@ -138,10 +151,12 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     httpReadRequest: 1059,
     connReaderRead: 789,
     connReadRequest: 1004,
+    readRequestPeek: null,
     serveReadRequest: 1969,
     servePeek: 2079,
     serveHandler: 2044,
     serverHandler: 3142,
+    serveMux: 2688,
     handlerFunc: 2171,
     timeoutHandlerGo: 3595,
     timeoutHandlerFunc1: 3601,
@@ -149,6 +164,7 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3260,
     serveGo: 3290,
     listenAndServe: 3189,
+    listenAndServeFunc: 3443,
   },
   'go1.23.5': {
     pollWait: 351,
@@ -168,10 +184,12 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     httpReadRequest: 1096,
     connReaderRead: 798,
     connReadRequest: 1048,
+    readRequestPeek: null,
     serveReadRequest: 2017,
     servePeek: 2127,
     serveHandler: 2092,
     serverHandler: 3210,
+    serveMux: 2747,
     handlerFunc: 2220,
     timeoutHandlerGo: 3664,
     timeoutHandlerFunc1: 3670,
@@ -179,6 +197,7 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3330,
     serveGo: 3360,
     listenAndServe: 3259,
+    listenAndServeFunc: 3514,
   },
   'go1.24.4': {
     pollWait: 351,
@@ -198,10 +217,12 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     httpReadRequest: 1087,
     connReaderRead: 798,
     connReadRequest: 1048,
+    readRequestPeek: null,
     serveReadRequest: 2027,
     servePeek: 2137,
     serveHandler: 2102,
     serverHandler: 3301,
+    serveMux: 2822,
     handlerFunc: 2294,
     timeoutHandlerGo: 3821,
     timeoutHandlerFunc1: 3827,
@@ -209,6 +230,7 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3424,
     serveGo: 3454,
     listenAndServe: 3350,
+    listenAndServeFunc: 3665,
   },
   'go1.25.12': {
     pollWait: 351,
@@ -228,10 +250,12 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     httpReadRequest: 1087,
     connReaderRead: 812,
     connReadRequest: 1041,
+    readRequestPeek: null,
     serveReadRequest: 2031,
     servePeek: 2145,
     serveHandler: 2109,
     serverHandler: 3340,
+    serveMux: 2861,
     handlerFunc: 2322,
     timeoutHandlerGo: 3860,
     timeoutHandlerFunc1: 3866,
@@ -239,6 +263,7 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     serveAccept: 3463,
     serveGo: 3493,
     listenAndServe: 3389,
+    listenAndServeFunc: 3704,
   },
 };
 
@@ -259,15 +284,20 @@ export function timeoutHandlerSite(goMinor: number): GoSite {
 }
 
 /**
- * How a connection goroutine waits for its next request: in `c.readRequest` (a new connection,
- * or any in a release that peeks only with an idle timeout), or in `c.bufr.Peek(4)` (a
- * connection that has served a request, from Go 1.21).
+ * How a connection goroutine waits for its next request: in `c.readRequest` (a new connection, or
+ * any in a release whose `conn.serve` peeks only with an idle timeout set), in `c.bufr.Peek(4)` at
+ * the bottom of `conn.serve` (one that has served a request, from Go 1.21), or, before that, in
+ * the Peek `c.readRequest` makes after a POST.
+ * @see https://github.com/golang/go/blob/go1.19.8/src/net/http/server.go#L988-L992
  */
-export type ConnWait = 'readRequest' | 'peek';
+export type ConnWait = 'readRequest' | 'peek' | 'readRequestPeek';
 
-/** The wait of a connection that has `served` a request already, in Go 1.`goMinor`. */
-export function connWait(goMinor: number, served: boolean): ConnWait {
-  return served && linesOf(goMinor).servePeek !== null ? 'peek' : 'readRequest';
+/** The wait of a connection that has `served` a request already (`posts`: they were POSTs). */
+export function connWait(goMinor: number, served: boolean, posts: boolean): ConnWait {
+  const l = linesOf(goMinor);
+  if (!served) return 'readRequest';
+  if (l.servePeek !== null) return 'peek';
+  return posts && l.readRequestPeek !== null ? 'readRequestPeek' : 'readRequest';
 }
 
 /**
@@ -310,16 +340,18 @@ const std = (func: string, file: string, line: number, inlined = false): Gorouti
 export interface FoldedFrames {
   /** A goroutine in `time.Sleep` (runtime/time.go timeSleep's gopark). */
   readonly timeSleep: readonly GoroutineFrame[];
-  /** A connection waiting for a request: down to the netpoller from `c.readRequest`... */
-  readonly readRequest: readonly GoroutineFrame[];
-  /** ... or from `c.bufr.Peek(4)` (connWait). */
-  readonly peek: readonly GoroutineFrame[];
+  /** A connection waiting for a request (connWait): down to the netpoller from where it waits. */
+  readonly connWait: Readonly<Record<ConnWait, readonly GoroutineFrame[]>>;
   /** Between a connection's `conn.serve` and TimeoutHandler's select. */
   readonly timeoutHandlerChain: readonly GoroutineFrame[];
   /** Between a handler function and its caller, for a handler made with `http.HandlerFunc`. */
   readonly handlerFunc: readonly GoroutineFrame[];
-  /** `srv.ListenAndServe()` waiting in `Accept`, above the `main.main` that called it. */
+  /** `srv.ListenAndServe()` waiting in `Accept`, above the `main.main` that called it... */
   readonly listenAndServe: readonly GoroutineFrame[];
+  /** ... or `http.ListenAndServe(addr, nil)`, the package function, which makes the Server. */
+  readonly httpListenAndServe: readonly GoroutineFrame[];
+  /** Between a handler registered with `http.HandleFunc` and `conn.serve`: DefaultServeMux. */
+  readonly muxChain: readonly GoroutineFrame[];
 }
 
 function foldedFramesOf(l: StdLines, goMinor: number): FoldedFrames {
@@ -337,31 +369,57 @@ function foldedFramesOf(l: StdLines, goMinor: number): FoldedFrames {
     std('net/http.(*connReader).Read', 'net/http/server.go', l.connReaderRead),
     std('bufio.(*Reader).fill', 'bufio/bufio.go', l.bufioFill),
   ];
+  const listenAndServe = [
+    ...pollWaitRead,
+    std('internal/poll.(*FD).Accept', 'internal/poll/fd_unix.go', l.fdAccept),
+    std('net.(*netFD).accept', 'net/fd_unix.go', l.netFDAccept),
+    std('net.(*TCPListener).accept', 'net/tcpsock_posix.go', l.tcpAcceptPosix),
+    std('net.(*TCPListener).Accept', 'net/tcpsock.go', l.tcpAccept),
+    std('net/http.(*Server).Serve', 'net/http/server.go', l.serveAccept),
+    std('net/http.(*Server).ListenAndServe', 'net/http/server.go', l.listenAndServe),
+  ];
+  const handlerFunc = std('net/http.HandlerFunc.ServeHTTP', 'net/http/server.go', l.handlerFunc);
+  const serverHandler = std(
+    'net/http.serverHandler.ServeHTTP',
+    'net/http/server.go',
+    l.serverHandler,
+  );
   return {
     timeSleep: [timeSleepFrame(goMinor)],
-    readRequest: [
-      ...connRead,
-      std('bufio.(*Reader).ReadSlice', 'bufio/bufio.go', l.bufioReadSlice),
-      std('bufio.(*Reader).ReadLine', 'bufio/bufio.go', l.bufioReadLine),
-      std('net/textproto.(*Reader).readLineSlice', 'net/textproto/reader.go', l.readLineSlice),
-      std('net/textproto.(*Reader).ReadLine', 'net/textproto/reader.go', l.readLine, true),
-      std('net/http.readRequest', 'net/http/request.go', l.httpReadRequest),
-      std('net/http.(*conn).readRequest', 'net/http/server.go', l.connReadRequest),
-    ],
-    peek: [...connRead, std('bufio.(*Reader).Peek', 'bufio/bufio.go', l.bufioPeek)],
+    connWait: {
+      readRequest: [
+        ...connRead,
+        std('bufio.(*Reader).ReadSlice', 'bufio/bufio.go', l.bufioReadSlice),
+        std('bufio.(*Reader).ReadLine', 'bufio/bufio.go', l.bufioReadLine),
+        std('net/textproto.(*Reader).readLineSlice', 'net/textproto/reader.go', l.readLineSlice),
+        std('net/textproto.(*Reader).ReadLine', 'net/textproto/reader.go', l.readLine, true),
+        std('net/http.readRequest', 'net/http/request.go', l.httpReadRequest),
+        std('net/http.(*conn).readRequest', 'net/http/server.go', l.connReadRequest),
+      ],
+      peek: [...connRead, std('bufio.(*Reader).Peek', 'bufio/bufio.go', l.bufioPeek)],
+      readRequestPeek:
+        l.readRequestPeek === null
+          ? []
+          : [
+              ...connRead,
+              std('bufio.(*Reader).Peek', 'bufio/bufio.go', l.bufioPeek),
+              std('net/http.(*conn).readRequest', 'net/http/server.go', l.readRequestPeek),
+            ],
+    },
     timeoutHandlerChain: [
       std('net/http.(*timeoutHandler).ServeHTTP', 'net/http/server.go', l.timeoutHandlerSelect),
-      std('net/http.serverHandler.ServeHTTP', 'net/http/server.go', l.serverHandler),
+      serverHandler,
     ],
-    handlerFunc: [std('net/http.HandlerFunc.ServeHTTP', 'net/http/server.go', l.handlerFunc)],
-    listenAndServe: [
-      ...pollWaitRead,
-      std('internal/poll.(*FD).Accept', 'internal/poll/fd_unix.go', l.fdAccept),
-      std('net.(*netFD).accept', 'net/fd_unix.go', l.netFDAccept),
-      std('net.(*TCPListener).accept', 'net/tcpsock_posix.go', l.tcpAcceptPosix),
-      std('net.(*TCPListener).Accept', 'net/tcpsock.go', l.tcpAccept),
-      std('net/http.(*Server).Serve', 'net/http/server.go', l.serveAccept),
-      std('net/http.(*Server).ListenAndServe', 'net/http/server.go', l.listenAndServe),
+    handlerFunc: [handlerFunc],
+    listenAndServe,
+    httpListenAndServe: [
+      ...listenAndServe,
+      std('net/http.ListenAndServe', 'net/http/server.go', l.listenAndServeFunc, true),
+    ],
+    muxChain: [
+      handlerFunc,
+      std('net/http.(*ServeMux).ServeHTTP', 'net/http/server.go', l.serveMux),
+      serverHandler,
     ],
   };
 }
