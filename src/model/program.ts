@@ -81,9 +81,19 @@ export function registerOp<T extends Op>(def: OpDef<T>): void {
   table.set(def.kind, def);
 }
 
-/** Resolves every op's handler up front, so the hot path indexes an array instead of a Map. */
+/**
+ * Resolves every op's handler up front, so the hot path indexes an array instead of a Map. Built
+ * by push, not `map`: once V8 optimizes a `map` call it returns arrays of another elements kind,
+ * and the first simulation built with them deoptimized runP and execute in the middle of a run.
+ */
 export function resolveDefs(code: readonly Program[]): OpDef[][] {
-  return code.map((prog) => prog.ops.map((op) => opDef(op.kind)));
+  const defs: OpDef[][] = [];
+  for (const prog of code) {
+    const row: OpDef[] = [];
+    for (const op of prog.ops) row.push(opDef(op.kind));
+    defs.push(row);
+  }
+  return defs;
 }
 
 export function opDef(kind: string): OpDef {

@@ -5,7 +5,7 @@
 import { goready, gopark } from '../park.ts';
 import { nextInt } from '../prng.ts';
 import { OP_BLOCKED, registerOp, type Op, type World } from '../program.ts';
-import type { PRec } from '../state.ts';
+import { NO, type PRec } from '../state.ts';
 import type { SchedHooks } from '../stdlib/sched-hooks.ts';
 import { waitGroupAdd, waitGroupWait } from '../stdlib/sync.ts';
 
@@ -27,9 +27,14 @@ export interface WgWaitOp extends Op {
  */
 class Hooks implements SchedHooks {
   w: World | null = null;
-  p: PRec | null = null;
+  /**
+   * The waker's P by id, not the record: `hooks` lives in the old generation and a run's Ps start
+   * young, so storing a PRec on every wg.Add was a write-barrier call (RecordWrite) each time.
+   */
+  pid = NO;
   ready(g: number): void {
-    goready(this.w!, g, this.p!);
+    const w = this.w!;
+    goready(w, g, w.s.allp[this.pid]!);
   }
   randn(n: number): number {
     return nextInt(this.w!.s.rng, n);
@@ -38,8 +43,9 @@ class Hooks implements SchedHooks {
 const hooks = new Hooks();
 
 export function hooksFor(w: World, p: PRec): SchedHooks {
-  hooks.w = w;
-  hooks.p = p;
+  // Only on change, for the same reason as `pid`: a run's World starts young too.
+  if (hooks.w !== w) hooks.w = w;
+  hooks.pid = p.id;
   return hooks;
 }
 
