@@ -20,3 +20,11 @@ export function stdRelease(goMinor: number): StdRelease {
   for (const r of STD_RELEASES) if (Number(r.split('.')[1]) <= goMinor) found = r;
   return found;
 }
+
+/** What the dump panel says about the standard library's line numbers for Go 1.`goMinor`. */
+export function stdLinesNote(goMinor: number): string {
+  const release = stdRelease(goMinor);
+  if (Number(release.split('.')[1]) === goMinor)
+    return `Frames in Go's own packages are at ${release}'s lines, as a real dump of this program on that release prints them.`;
+  return `Frames in Go's own packages are at ${release}'s lines: there was no Go 1.${goMinor} toolchain to check a real dump against.`;
+}
