@@ -15,7 +15,11 @@ import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation, type StdlibModelSpec } from '../model/stdlib/simulation.ts';
 import { SECOND } from './duration.ts';
 import { goMinorOf } from './go/go-version.ts';
-import { serveConnSite } from './go/net-http-sites.ts';
+import {
+  backgroundReadProgram,
+  serveConnSite,
+  startBackgroundReadSite,
+} from './go/net-http-sites.ts';
 import type { ObservabilityValues } from './observability-run.ts';
 import type { SimOptions } from './types.ts';
 
@@ -47,9 +51,16 @@ export interface ServerSpec {
   readonly others: readonly Program[];
 }
 
-/** Program 0 is main.main, 1 `conn.serve`, then `others`. */
+/** Program 0 is main.main, 1 `conn.serve`, then `others`, then `(*connReader).backgroundRead`. */
 export function serverPrograms(v: ObservabilityValues, spec: ServerSpec): Program[] {
   const serve = spec.serveLine;
+  const minor = goMinorOf(v.go);
+  const backgroundRead = 2 + spec.others.length;
+  const conn = spec.conn.map((op): StdlibOp =>
+    op.kind === 'http.readRequest'
+      ? { ...op, backgroundRead, creator: startBackgroundReadSite(minor) }
+      : op,
+  );
   const accept = spec.prologue.length + 1;
   const pass = [CONN, REQ, ...Array.from({ length: spec.shared }, (_, i) => SHARED + i)];
   const main: StdlibOp[] = [
@@ -62,7 +73,7 @@ export function serverPrograms(v: ObservabilityValues, spec: ServerSpec): Progra
       line: serve,
     },
     { kind: 'http.accept', line: serve },
-    { kind: 'std.go', prog: 1, pass, line: serve, creator: serveConnSite(goMinorOf(v.go)) },
+    { kind: 'std.go', prog: 1, pass, line: serve, creator: serveConnSite(minor) },
     { kind: 'std.jump', to: accept, line: serve },
   ];
   return [
@@ -72,9 +83,10 @@ export function serverPrograms(v: ObservabilityValues, spec: ServerSpec): Progra
       file: '/usr/local/go/src/net/http/server.go',
       line: serve,
       role: 'conn',
-      ops: [...spec.conn],
+      ops: conn,
     },
     ...spec.others,
+    backgroundReadProgram(minor),
   ];
 }
 

@@ -20,7 +20,12 @@ import type { StdlibOp } from '../model/stdlib/ops-index.ts';
 import { StdlibSimulation } from '../model/stdlib/simulation.ts';
 import { MILLISECOND, MINUTE, SECOND } from './duration.ts';
 import { goMinorOf, goVersionParam } from './go/go-version.ts';
-import { serveConnSite, timeoutHandlerSite } from './go/net-http-sites.ts';
+import {
+  backgroundReadProgram,
+  serveConnSite,
+  startBackgroundReadSite,
+  timeoutHandlerSite,
+} from './go/net-http-sites.ts';
 import { lineOf } from './go/source-lines.ts';
 import {
   timeoutHandlerBuggy,
@@ -117,7 +122,12 @@ function programs(v: Values): Program[] {
   ];
   // TimeoutHandler.ServeHTTP on the connection's goroutine, once per request.
   const conn: StdlibOp[] = [
-    { kind: 'http.readRequest', line: serve },
+    {
+      kind: 'http.readRequest',
+      backgroundRead: BACKGROUND_READ_PROG,
+      creator: startBackgroundReadSite(goMinorOf(v.go)),
+      line: serve,
+    },
     {
       kind: 'ctx.WithTimeout',
       parent: -1,
@@ -200,8 +210,12 @@ function programs(v: Values): Program[] {
       role: 'timer-f',
       ops: [{ kind: 'ctx.deadline', line: timeoutHandler }],
     },
+    backgroundReadProgram(goMinorOf(v.go)),
   ];
 }
+
+/** Programs 0-3 are main, conn.serve, the inner handler and the context timer's function. */
+const BACKGROUND_READ_PROG = 4;
 
 /**
  * Inner handlers still running although TimeoutHandler has answered their request with a 503:

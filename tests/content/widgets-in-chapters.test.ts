@@ -98,15 +98,18 @@ const moments: Readonly<
   },
   staircase: {
     before: (sim) => {
-      expect(sim.counters()['goroutines']).toBe(1200);
+      expect(sim.counters()['goroutines']).toBe(2399);
       expect(sim.view().byWaitReason['sync.Mutex.Lock']).toBe(1198);
+      // 1,199 background reads (one per stuck request) and main's accept.
+      expect(sim.view().byWaitReason['IO wait']).toBe(1200);
       // The question quotes the graph's last sample too, which the reader sees on the dashboard.
-      expect(lastSample(sim, 'goroutines')).toBe(1160);
+      expect(lastSample(sim, 'goroutines')).toBe(2319);
     },
     after: (sim) => {
-      // One more goroutine per request, none leaving: 20/s for four more minutes.
-      expect(sim.counters()['goroutines']).toBe(6000);
-      expect(lastSample(sim, 'goroutines')).toBe(5960);
+      // Two more goroutines per request (its handler and its background read), none leaving:
+      // 20/s for four more minutes.
+      expect(sim.counters()['goroutines']).toBe(11999);
+      expect(lastSample(sim, 'goroutines')).toBe(11919);
       expect(sim.view().byWaitReason['select (no cases)']).toBe(1);
     },
   },

@@ -6,6 +6,7 @@
  * @see https://github.com/golang/go/blob/go1.25.0/src/time/sleep.go (goFunc)
  */
 import {
+  BACKGROUND_READ,
   connWait,
   foldedFrames,
   SERVER_GO,
@@ -88,7 +89,9 @@ function unfold(
   if (top === undefined) return;
   const folded = foldedFrames(w.s.cfg.goMinor);
   const timeoutServer = w.code.some((p) => p.func === TIMEOUT_HANDLER_FUNC1);
-  if (top.func === CONN_SERVE && waiting !== null && rec.state === 'IO wait') {
+  if (top.func === BACKGROUND_READ && rec.state === 'IO wait') {
+    frames.unshift(...copies(folded.connRead));
+  } else if (top.func === CONN_SERVE && waiting !== null && rec.state === 'IO wait') {
     frames.unshift(...copies(folded.connWait[waiting]));
   } else if (timeoutServer && top.func === CONN_SERVE && rec.state === 'select') {
     frames.unshift(...copies(folded.timeoutHandlerChain));

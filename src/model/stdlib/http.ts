@@ -24,6 +24,8 @@ export interface HttpConn {
    * in `c.bufr.Peek(4)` rather than in `c.readRequest` (net-http-sites.ts connWait).
    */
   served: boolean;
+  /** The G slot of the request's `backgroundRead` goroutine until it is told to stop, else -1. */
+  backgroundRead: number;
 }
 
 export interface HttpState {
@@ -89,6 +91,7 @@ export function pickConn(http: HttpState, now: number): { conn: HttpConn; dialed
     readerWaking: false,
     idleAt: Infinity,
     served: false,
+    backgroundRead: -1,
   };
   http.conns.push(conn);
   http.backlog.push(conn.id);

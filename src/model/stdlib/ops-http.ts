@@ -10,11 +10,13 @@
  *
  * @see https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go
  */
+import { NEWPROC_COST_NS } from '../constants.ts';
 import { EvKind, pushEvent } from '../event-queue.ts';
-import { gopark } from '../park.ts';
-import { OP_BLOCKED, registerOp, type Op, type World } from '../program.ts';
-import type { GRec, PRec } from '../state.ts';
-import { localsOf, registerExternal, startTimer, stdlibOf } from './engine-bridge.ts';
+import { gopark, goready } from '../park.ts';
+import { newproc } from '../proc.ts';
+import { OP_BLOCKED, registerOp, type GoSite, type Op, type World } from '../program.ts';
+import { NO, type GRec, type PRec } from '../state.ts';
+import { freshLocals, localsOf, registerExternal, startTimer, stdlibOf } from './engine-bridge.ts';
 import {
   HANDLER_RUNNING,
   pickConn,
@@ -126,14 +128,31 @@ registerOp<AcceptOp>({
   },
 });
 
-/** `c.readRequest` in `conn.serve`: local 1 gets the request, or the G waits in `IO wait`. */
+/**
+ * `c.readRequest` in `conn.serve`: local 1 gets the request, or the G waits in `IO wait`. With a
+ * request in hand, `conn.serve` starts `go cr.backgroundRead()` before calling the handler (a
+ * request with no body left to read; the model's all qualify, an upload's body being read at
+ * once): a goroutine that waits in `IO wait` on the connection, to notice the client going
+ * away, until the request is finished (`abortPendingRead`). The previous request's is ended first
+ * (its `finishRequest` comes right before this read, at the same instant). The runtime's
+ * `abortPendingRead` then waits on `cr.cond` until the read has returned; the model readies the
+ * goroutine into runnext and lets the connection go on, so it exits when it next runs.
+ * @see https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go (startBackgroundRead, abortPendingRead)
+ */
 export interface ReadRequestOp extends Op {
   readonly kind: 'http.readRequest';
+  /**
+   * The program of `(*connReader).backgroundRead`, and its `go` statement for dumps; a server's
+   * program table fills them in (observability-server.ts `serverPrograms`, timeout-handler.ts).
+   */
+  readonly backgroundRead?: number;
+  readonly creator?: GoSite;
 }
 registerOp<ReadRequestOp>({
   kind: 'http.readRequest',
-  run: (w, g, _op, p) => {
+  run: (w, g, op, p) => {
     const conn = connOf(w, g);
+    if (conn.backgroundRead !== NO) abortPendingRead(w, conn, p);
     conn.g = g.idx;
     conn.readerWaking = false;
     const req = conn.inbox.shift();
@@ -142,10 +161,42 @@ registerOp<ReadRequestOp>({
       return parkForIO(w, g, p);
     }
     conn.readerParked = false;
-    localsOf(stdlibOf(w.s), g.idx)[1] = req;
-    return 0;
+    const st = stdlibOf(w.s);
+    localsOf(st, g.idx)[1] = req;
+    if (op.backgroundRead === undefined) return 0;
+    const reader = newproc(w, p, op.backgroundRead, g);
+    freshLocals(st, reader.idx, 2).push(conn.id, READING);
+    st.createdBy[reader.idx] = null;
+    conn.backgroundRead = reader.idx;
+    return NEWPROC_COST_NS;
   },
 });
+
+/** A background read's second local: still reading, or told to stop (abortPendingRead). */
+const READING = 0;
+const ABORTED = 1;
+
+/** `cr.backgroundRead()`: wait on the connection until the request is finished, then return. */
+export interface BackgroundReadOp extends Op {
+  readonly kind: 'http.backgroundRead';
+}
+registerOp<BackgroundReadOp>({
+  kind: 'http.backgroundRead',
+  run: (w, g, _op, p) => (localsOf(stdlibOf(w.s), g.idx)[1] === ABORTED ? 0 : parkForIO(w, g, p)),
+});
+
+/**
+ * `cr.abortPendingRead()`: a read deadline in the past makes the poller hand the goroutine back
+ * (`netpollgoready`, into this P's runnext); one that has not run yet returns at once when it does.
+ */
+function abortPendingRead(w: World, conn: HttpConn, p: PRec): void {
+  const gi = conn.backgroundRead;
+  conn.backgroundRead = NO;
+  localsOf(stdlibOf(w.s), gi)[1] = ABORTED;
+  if (w.s.allgs[gi]?.where !== 'netpoll') return;
+  w.s.netWaiters--;
+  goready(w, gi, p);
+}
 
 /**
  * TimeoutHandler writes the response: 200 with what the handler buffered, or 503 at the deadline

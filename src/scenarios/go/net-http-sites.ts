@@ -6,7 +6,7 @@
  * the model's dumps against them frame for frame).
  * @see https://github.com/golang/go/blob/go1.25.0/src/net/http/server.go
  */
-import type { GoSite } from '../../model/program.ts';
+import type { GoSite, Program } from '../../model/program.ts';
 import type { GoroutineFrame } from '../../model/traceback.ts';
 import { stdRelease, type StdRelease } from './std-release.ts';
 import { timeSleepFrame } from './time-sites.ts';
@@ -40,6 +40,9 @@ interface StdLines {
   readonly httpReadRequest: number;
   /** net/http/server.go. */
   readonly connReaderRead: number;
+  /** `(*connReader).backgroundRead`'s read, and `startBackgroundRead`'s `go` statement. */
+  readonly backgroundRead: number;
+  readonly startBackgroundRead: number;
   readonly connReadRequest: number;
   /** `c.readRequest`'s `c.bufr.Peek(4)` after a POST, where an idle connection waits when
    * `conn.serve` does not peek first (null: it does). */
@@ -84,6 +87,8 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     readLine: 39,
     httpReadRequest: 1036,
     connReaderRead: 786,
+    backgroundRead: 678,
+    startBackgroundRead: 674,
     connReadRequest: 994,
     readRequestPeek: 991,
     serveReadRequest: 1916,
@@ -117,6 +122,8 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     readLine: 43,
     httpReadRequest: 1041,
     connReaderRead: 791,
+    backgroundRead: 683,
+    startBackgroundRead: 679,
     connReadRequest: 999,
     readRequestPeek: null,
     serveReadRequest: 1939,
@@ -150,6 +157,8 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     readLine: 43,
     httpReadRequest: 1059,
     connReaderRead: 789,
+    backgroundRead: 681,
+    startBackgroundRead: 677,
     connReadRequest: 1004,
     readRequestPeek: null,
     serveReadRequest: 1969,
@@ -183,6 +192,8 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     readLine: 44,
     httpReadRequest: 1096,
     connReaderRead: 798,
+    backgroundRead: 690,
+    startBackgroundRead: 686,
     connReadRequest: 1048,
     readRequestPeek: null,
     serveReadRequest: 2017,
@@ -216,6 +227,8 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     readLine: 44,
     httpReadRequest: 1087,
     connReaderRead: 798,
+    backgroundRead: 690,
+    startBackgroundRead: 686,
     connReadRequest: 1048,
     readRequestPeek: null,
     serveReadRequest: 2027,
@@ -249,6 +262,8 @@ const LINES: Readonly<Record<StdRelease, StdLines>> = {
     readLine: 44,
     httpReadRequest: 1087,
     connReaderRead: 812,
+    backgroundRead: 702,
+    startBackgroundRead: 698,
     connReadRequest: 1041,
     readRequestPeek: null,
     serveReadRequest: 2031,
@@ -282,6 +297,28 @@ export function timeoutHandlerSite(goMinor: number): GoSite {
     line: linesOf(goMinor).timeoutHandlerGo,
   };
 }
+
+/** `go cr.backgroundRead()` in `(*connReader).startBackgroundRead`, one per request served. */
+export function startBackgroundReadSite(goMinor: number): GoSite {
+  return {
+    func: 'net/http.(*connReader).startBackgroundRead',
+    file: SERVER_GO,
+    line: linesOf(goMinor).startBackgroundRead,
+  };
+}
+
+/** The function that goroutine runs; its one op waits on the connection (ops-http.ts). */
+export function backgroundReadProgram(goMinor: number): Program {
+  return {
+    func: BACKGROUND_READ,
+    file: SERVER_GO,
+    line: linesOf(goMinor).backgroundRead,
+    role: 'conn-reader',
+    ops: [{ kind: 'http.backgroundRead', line: linesOf(goMinor).backgroundRead }],
+  };
+}
+
+export const BACKGROUND_READ = 'net/http.(*connReader).backgroundRead';
 
 /**
  * How a connection goroutine waits for its next request: in `c.readRequest` (a new connection, or
@@ -319,6 +356,8 @@ export function serverGoLine(
     case 'net/http.(*conn).serve':
       if (!innermost || waiting === null) return l.serveHandler;
       return waiting === 'peek' ? (l.servePeek ?? l.serveReadRequest) : l.serveReadRequest;
+    case BACKGROUND_READ:
+      return l.backgroundRead;
     case 'net/http.(*timeoutHandler).ServeHTTP.func1':
       return l.timeoutHandlerFunc1;
     case 'net/http.(*timeoutHandler).ServeHTTP':
@@ -340,6 +379,8 @@ const std = (func: string, file: string, line: number, inlined = false): Gorouti
 export interface FoldedFrames {
   /** A goroutine in `time.Sleep` (runtime/time.go timeSleep's gopark). */
   readonly timeSleep: readonly GoroutineFrame[];
+  /** A `backgroundRead` goroutine's read of its connection, down to the netpoller. */
+  readonly connRead: readonly GoroutineFrame[];
   /** A connection waiting for a request (connWait): down to the netpoller from where it waits. */
   readonly connWait: Readonly<Record<ConnWait, readonly GoroutineFrame[]>>;
   /** Between a connection's `conn.serve` and TimeoutHandler's select. */
@@ -361,11 +402,14 @@ function foldedFramesOf(l: StdLines, goMinor: number): FoldedFrames {
     std('internal/poll.(*pollDesc).wait', 'internal/poll/fd_poll_runtime.go', 84),
     std('internal/poll.(*pollDesc).waitRead', 'internal/poll/fd_poll_runtime.go', 89, true),
   ];
-  const connRead = [
+  const netRead = [
     ...pollWaitRead,
     std('internal/poll.(*FD).Read', 'internal/poll/fd_unix.go', l.fdRead),
     std('net.(*netFD).Read', 'net/fd_posix.go', l.netFDRead),
     std('net.(*conn).Read', 'net/net.go', l.netConnRead),
+  ];
+  const connRead = [
+    ...netRead,
     std('net/http.(*connReader).Read', 'net/http/server.go', l.connReaderRead),
     std('bufio.(*Reader).fill', 'bufio/bufio.go', l.bufioFill),
   ];
@@ -386,6 +430,7 @@ function foldedFramesOf(l: StdLines, goMinor: number): FoldedFrames {
   );
   return {
     timeSleep: [timeSleepFrame(goMinor)],
+    connRead: netRead,
     connWait: {
       readRequest: [
         ...connRead,
