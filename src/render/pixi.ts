@@ -7,7 +7,9 @@
  * keeps Pixi from also fetching its browser bundle (accessibility, DOM, events, filters: a stage
  * is drawn, never clicked). The side-effect imports below register exactly what is drawn: see
  * https://pixijs.com/8.x/guides/concepts/environments. Particles, which only the gmp stage draws,
- * are in ./pixi-particles.
+ * are in ./pixi-particles. Modules these import that only Pixi features no stage uses would run
+ * (SVG paths, tagged text, the Canvas renderer's helpers) are replaced at build time by
+ * scripts/pixi-unused-parts.mjs, which lists the features a stage may use.
  */
 import 'pixi.js/graphics';
 import 'pixi.js/text';
