@@ -6,12 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import {
-  groupByStack,
-  parseDump,
-  type GoroutineFrame,
-  type GoroutineRecord,
-} from '../../src/model/traceback.ts';
+import { groupByStack, parseDump } from '../../src/model/traceback-parse.ts';
+import type { GoroutineFrame, GoroutineRecord } from '../../src/model/traceback.ts';
 import { leakingServer } from './leaking-server.ts';
 
 const realText = readFileSync(
