@@ -4,6 +4,7 @@ import expressiveCode from 'astro-expressive-code';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { pixiStableShaderNames } from './scripts/pixi-stable-shader-names.mjs';
+import { pixiUnusedParts } from './scripts/pixi-unused-parts.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeComparePlugin } from './src/markdown/code-compare.ts';
 
@@ -26,8 +27,9 @@ export default defineConfig({
     // preload 404 and rejects the widget's dynamic import. Keeping stylesheets as files avoids it.
     inlineStylesheets: 'never',
   },
-  // Without it every widget mount keeps ~45 KB of heap in Pixi's shader tables (issue #5).
-  vite: { plugins: [pixiStableShaderNames()] },
+  // Without the first, every widget mount keeps ~45 KB of heap in Pixi's shader tables (issue #5);
+  // the second leaves out Pixi modules no stage can reach (~6 KB gzip of each widget's JS).
+  vite: { plugins: [pixiStableShaderNames(), pixiUnusedParts()] },
   // Astro's own processor, plus: a chapter's buggy and fixed programs side by side, their changed
   // lines marked (src/markdown/code-compare.ts). MDX inherits it; Expressive Code adds its plugin.
   markdown: { processor: satteri({ mdastPlugins: [codeComparePlugin] }) },

@@ -1,4 +1,4 @@
-import { groupByStack, parseDump, type StackGroup } from '../model/traceback';
+import { groupByStack, parseDump, type StackGroup } from '../model/traceback-parse';
 import { incidentOfStack } from '../scenarios/incident-signature';
 import type { Incident } from '../scenarios/observability';
 import { isGoroutineProfile, parseGoroutineProfile, type ProfileRecord } from './parse-profile';

@@ -13,7 +13,7 @@ import {
   QUEUE_COUNT_W,
   type GmpLayout,
 } from './gmp-layout';
-import type { StageFactory, StageRenderer } from './stage';
+import type { ParticlePixi, ParticleStageFactory, StageApp, Palette, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
 import { fitText } from './fit-text';
 import { textLabels } from './text-labels';
@@ -54,7 +54,7 @@ interface Flash {
 }
 
 /** A GMP picture: one lane per P, the global queue, netpoller, syscalls, idle Ms, waiting Gs. */
-export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
+function drawGmp(pixi: ParticlePixi, app: StageApp, initialPalette: Palette): StageRenderer {
   let palette = initialPalette;
   let width = app.screen.width;
   let height = app.screen.height;
@@ -538,4 +538,7 @@ export const gmpStage: StageFactory = (pixi, app, initialPalette) => {
     },
   };
   return renderer;
-};
+}
+
+/** The gmp stage fills its lanes and bars and draws its tokens as particles. */
+export const gmpStage: ParticleStageFactory = { withParticles: drawGmp };

@@ -1,5 +1,5 @@
 import type { Particle, ParticleContainer } from 'pixi.js';
-import type { Pixi } from './stage';
+import type { ParticlePixi } from './stage';
 
 /** Axis-aligned filled rectangles a picture lays out afresh each time it is drawn. */
 export interface ParticleRects {
@@ -24,7 +24,7 @@ interface Slot {
  * shader samples one: large fills (lanes, bars) cost several times less as particles. The
  * particles are pooled, so laying out the same rectangles again allocates nothing.
  */
-export function particleRects(pixi: Pixi, container: ParticleContainer): ParticleRects {
+export function particleRects(pixi: ParticlePixi, container: ParticleContainer): ParticleRects {
   const pool: Slot[] = [];
   let used = 0;
   return {

@@ -1,6 +1,6 @@
 import type { Particle, ParticleContainer } from 'pixi.js';
 import type { Point } from './geometry';
-import type { Pixi } from './stage';
+import type { ParticlePixi } from './stage';
 
 /** A square drawn at `particle`, heading for (tx, ty). */
 export interface Token {
@@ -19,7 +19,7 @@ export interface Token {
  * id it shows, between `begin` and `end`; `end` drops the ids it did not see. A new square starts
  * at its target; a known one keeps its position so the stage can tween it there.
  */
-export function particleTokens(pixi: Pixi, container: ParticleContainer, alpha = 1) {
+export function particleTokens(pixi: ParticlePixi, container: ParticleContainer, alpha = 1) {
   const tokens = new Map<number, Token>();
   let picture = 0;
   /** Ids came or went: the container's list of particles must be rebuilt. */

@@ -6,11 +6,13 @@
  * bundle (about 20 KB gzip) although a stage only ever asks for WebGL. `manageImports: false`
  * keeps Pixi from also fetching its browser bundle (accessibility, DOM, events, filters: a stage
  * is drawn, never clicked). The side-effect imports below register exactly what is drawn: see
- * https://pixijs.com/8.x/guides/concepts/environments.
+ * https://pixijs.com/8.x/guides/concepts/environments. Particles, which only the gmp stage draws,
+ * are in ./pixi-particles. Modules these import that only Pixi features no stage uses would run
+ * (SVG paths, tagged text, the Canvas renderer's helpers) are replaced at build time by
+ * scripts/pixi-unused-parts.mjs, which lists the features a stage may use.
  */
 import 'pixi.js/graphics';
 import 'pixi.js/text';
-import 'pixi.js/particle-container';
 import { CanvasTextMetrics } from '../../node_modules/pixi.js/lib/scene/text/canvas/CanvasTextMetrics';
 import { GlobalResourceRegistry } from '../../node_modules/pixi.js/lib/utils/pool/GlobalResourceRegistry';
 
@@ -25,8 +27,6 @@ import { GlobalResourceRegistry } from '../../node_modules/pixi.js/lib/utils/poo
  */
 export { Container } from '../../node_modules/pixi.js/lib/scene/container/Container';
 export { Graphics } from '../../node_modules/pixi.js/lib/scene/graphics/shared/Graphics';
-export { Particle } from '../../node_modules/pixi.js/lib/scene/particle-container/shared/Particle';
-export { ParticleContainer } from '../../node_modules/pixi.js/lib/scene/particle-container/shared/ParticleContainer';
 export { Text } from '../../node_modules/pixi.js/lib/scene/text/Text';
 export { Texture } from '../../node_modules/pixi.js/lib/rendering/renderers/shared/texture/Texture';
 export { WebGLRenderer } from '../../node_modules/pixi.js/lib/rendering/renderers/gl/WebGLRenderer';

@@ -1,6 +1,7 @@
 import type { Container, WebGLRenderer } from 'pixi.js';
+import { loadStage } from './load-stage';
 import { readPalette } from './palette';
-import type { StageFactory, StageInput, StageRenderer } from './stage';
+import type { AnyStageFactory, StageInput, StageRenderer } from './stage';
 
 /**
  * What a widget holds once its stage is ready. The widget's frame loop drives it; the host never
@@ -89,7 +90,7 @@ function limitBatchTextures(renderer: WebGLRenderer): void {
  * - a lost WebGL context (too many on the page) becomes a message, not a blank box.
  * Returns the teardown that releases everything it created.
  */
-export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: StageCallbacks) {
+export function mountStage(host: HTMLElement, factory: AnyStageFactory, callbacks: StageCallbacks) {
   let disposed = false;
   let started = false;
   let gl: { renderer: WebGLRenderer; stage: Container } | undefined;
@@ -114,7 +115,7 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
   };
 
   const start = async () => {
-    const pixi = await import('./pixi');
+    const { pixi, draw } = await loadStage(factory);
     if (disposed) return;
     if (!pixi.isWebGLSupported()) {
       callbacks.onUnavailable(NO_WEBGL);
@@ -135,11 +136,7 @@ export function mountStage(host: HTMLElement, factory: StageFactory, callbacks: 
     created.canvas.addEventListener('webglcontextlost', onContextLost);
     host.append(created.canvas);
     const palette = readPalette(host);
-    const current = factory(
-      pixi,
-      { stage, screen: created.screen, canvas: created.canvas },
-      palette,
-    );
+    const current = draw({ stage, screen: created.screen, canvas: created.canvas }, palette);
     renderer = current;
     current.layout(created.screen.width, created.screen.height, palette);
     resizeObserver.observe(host);

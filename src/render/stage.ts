@@ -3,6 +3,8 @@ import type { TraceEvent, View } from '../scenarios/types';
 
 /** The parts of pixi.js the stages use, loaded dynamically so Pixi never ships with the page. */
 export type Pixi = typeof import('./pixi');
+/** Those and Pixi's particles (./pixi-particles), for a stage that draws particles. */
+export type ParticlePixi = Pixi & typeof import('./pixi-particles');
 
 /** Colours a renderer draws with, read from the page's CSS custom properties (themes switch them). */
 export interface Palette {
@@ -71,3 +73,15 @@ export interface StageApp {
 }
 
 export type StageFactory = (pixi: Pixi, app: StageApp, palette: Palette) => StageRenderer;
+
+/**
+ * A stage that draws particles too. The host loads them before it makes the renderer (a
+ * WebGLRenderer takes the pipes registered when it is made), and only for such a stage: the
+ * others ship without them (./pixi-particles.ts).
+ */
+export interface ParticleStageFactory {
+  readonly withParticles: (pixi: ParticlePixi, app: StageApp, palette: Palette) => StageRenderer;
+}
+
+/** What a widget hands the stage host. */
+export type AnyStageFactory = StageFactory | ParticleStageFactory;

@@ -3,7 +3,7 @@
  * way an on-call engineer reads a `debug=2` dump: the frames the runtime prints and who created
  * the goroutine. Nothing here knows which scenario produced the dump.
  */
-import type { StackGroup } from '../model/traceback.ts';
+import type { StackGroup } from '../model/traceback-parse.ts';
 import type { Incident } from './observability-run.ts';
 
 export interface IncidentSignature {

@@ -3,13 +3,8 @@
  * page): a Pixi renderer made exactly as the stage host makes a widget's, drawing nothing but a
  * clear, or a clear and `quads` rectangles the size of the whole canvas, every animation frame.
  */
-import {
-  Container,
-  Particle,
-  ParticleContainer,
-  Texture,
-  WebGLRenderer,
-} from '../../src/render/pixi';
+import { Container, Texture, WebGLRenderer } from '../../src/render/pixi';
+import { Particle, ParticleContainer } from '../../src/render/pixi-particles';
 import { rendererOptions } from '../../src/render/stage-host';
 
 /** What a control draws each frame: no canvas at all, a clear, or a clear and full-canvas quads. */

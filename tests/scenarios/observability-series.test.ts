@@ -7,7 +7,7 @@
  * heap or in goroutines while its latency, in-flight and connection panels stay flat.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDump } from '../../src/model/traceback';
+import { parseDump } from '../../src/model/traceback-parse';
 import { alertParams, alertRuleOf } from '../../src/scenarios/alert-params';
 import { MINUTE, SECOND } from '../../src/scenarios/duration';
 import { observability, type ObservabilityValues } from '../../src/scenarios/observability';

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseDump, type GoroutineRecord } from '../../src/model/traceback.ts';
+import type { GoroutineRecord } from '../../src/model/traceback.ts';
+import { parseDump } from '../../src/model/traceback-parse.ts';
 import { afterfuncLeak } from '../../src/scenarios/afterfunc-leak.ts';
 import { SECOND } from '../../src/scenarios/duration.ts';
 import { defaultValues } from '../../src/scenarios/params.ts';

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { groupByStack, parseDump } from '../../src/model/traceback.ts';
+import { groupByStack, parseDump } from '../../src/model/traceback-parse.ts';
 import { SECOND } from '../../src/scenarios/duration.ts';
 import { afterFuncServerBuggy } from '../../src/scenarios/go/afterfunc-server-go.ts';
 import { onceServerBuggy } from '../../src/scenarios/go/once-server-go.ts';

@@ -6,7 +6,8 @@
  * the same site.
  */
 import { describe, expect, test } from 'vitest';
-import { groupByStack, parseDump, type GoroutineRecord } from '../../src/model/traceback.ts';
+import { groupByStack, parseDump } from '../../src/model/traceback-parse.ts';
+import type { GoroutineRecord } from '../../src/model/traceback.ts';
 import {
   foldedFrames,
   serveConnSite,

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { parseDump, type GoroutineRecord } from '../../src/model/traceback.ts';
+import { parseDump } from '../../src/model/traceback-parse.ts';
+import type { GoroutineRecord } from '../../src/model/traceback.ts';
 import { SECOND } from '../../src/scenarios/duration.ts';
 import { onceStall } from '../../src/scenarios/once-stall.ts';
 

@@ -5,7 +5,8 @@
  * `created by` at the same site.
  */
 import { readFileSync } from 'node:fs';
-import { parseDump, type GoroutineFrame, type GoroutineRecord } from '../../src/model/traceback.ts';
+import type { GoroutineFrame, GoroutineRecord } from '../../src/model/traceback.ts';
+import { parseDump } from '../../src/model/traceback-parse.ts';
 
 /** The Go versions the scenarios offer that have a real dump, and the release that made it. */
 export const RELEASES = [

@@ -7,7 +7,8 @@
  * @see https://github.com/golang/go/blob/go1.19.8/src/net/http/server.go
  */
 import { describe, expect, test } from 'vitest';
-import { parseDump, type GoroutineRecord } from '../../src/model/traceback.ts';
+import { parseDump } from '../../src/model/traceback-parse.ts';
+import type { GoroutineRecord } from '../../src/model/traceback.ts';
 import { leakingServer } from './leaking-server.ts';
 
 function dumpAt(go: string): { records: GoroutineRecord[]; innerHandlers: number } {

@@ -5,11 +5,10 @@ import {
   formatDump,
   formatGoroutine,
   formatHeader,
-  groupByStack,
-  parseDump,
   waitReasonFor,
   type GoroutineRecord,
 } from '../../src/model/traceback.ts';
+import { groupByStack, parseDump } from '../../src/model/traceback-parse.ts';
 
 // tests/fixtures/once-block.dump.txt is the real Go 1.19.8 debug=2 dump of
 // `oncestall -mode block` (copied from the reference runs, with a header saying so).

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { stdlibProfile } from '../../src/model/stdlib/dump';
 import { StdlibSimulation } from '../../src/model/stdlib/simulation';
-import { parseDump } from '../../src/model/traceback';
+import { parseDump } from '../../src/model/traceback-parse';
 import { dumpVerdict, profileVerdict } from '../../src/widgets/observability/dump-verdict';
 import { observability } from '../../src/scenarios/observability';
 import { defaultValues } from '../../src/scenarios/params';

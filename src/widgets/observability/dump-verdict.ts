@@ -1,9 +1,5 @@
-import {
-  formatGoroutineProfile,
-  groupByStack,
-  parseDump,
-  type StackGroup,
-} from '../../model/traceback';
+import { formatGoroutineProfile } from '../../model/traceback';
+import { groupByStack, parseDump, type StackGroup } from '../../model/traceback-parse';
 import type { GoroutineProfile } from '../../scenarios/types';
 import { incidentOfDump, incidentOfStack } from '../../scenarios/incident-signature';
 import type { IncidentSignature } from '../../scenarios/incident-signature';

@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import { prefersReducedMotion } from 'svelte/motion';
 import type { ParamSchema, ParamValues } from '../../scenarios/types';
-import type { StageFactory, StageInput } from '../../render/stage';
+import type { AnyStageFactory, StageInput } from '../../render/stage';
 import { mountStage, type StageHandle } from '../../render/stage-host';
 import type { WidgetProps } from '../registry';
 import { embedCode, embedUrl, RESIZE_MESSAGE, type ResizeMessage } from './embed-code';
@@ -19,7 +19,7 @@ export interface SessionOptions<R extends Runner> {
   /** Every parameter the link carries. */
   readonly schema: ParamSchema;
   readonly widget: WidgetProps;
-  readonly stage: StageFactory;
+  readonly stage: AnyStageFactory;
   /** A whole run plays in about this many real seconds at speed 1. */
   readonly playSeconds: number;
   horizonNs(values: Values): number;
