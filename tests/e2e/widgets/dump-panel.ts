@@ -34,7 +34,7 @@ export async function checkDumpPanel(
         );
         return {
           counts,
-          stated: Number(/([\d,]+) goroutines in/.exec(summary)?.[1]?.replace(/,/g, '') ?? NaN),
+          stated: Number(/([\d,]+) goroutines? in/.exec(summary)?.[1]?.replace(/,/g, '') ?? NaN),
           rest: Number(rest?.[1]?.replace(/,/g, '') ?? 0),
           top: root.querySelector('li[data-group-count]')?.getAttribute('data-incident') ?? null,
         };
