@@ -6,7 +6,8 @@ import type { WidgetSpec } from './specs';
 /**
  * A leak lab's "Dump goroutines" (issue #6): the buggy run's dump at this instant, folded by stack
  * with counts that add up to the total it states, the largest group pointing to the incident (or
- * to none, where the leak holds no goroutine), and a Copy that puts the whole text on the clipboard.
+ * to none, where the leak holds no goroutine), a note of the Go release whose line numbers it
+ * prints, and a Copy that puts the whole text on the clipboard.
  */
 export async function checkDumpPanel(
   browser: Browser,
@@ -39,6 +40,11 @@ export async function checkDumpPanel(
           top: root.querySelector('li[data-group-count]')?.getAttribute('data-incident') ?? null,
         };
       });
+      // Which Go release's line numbers the standard library's frames carry (std-release.ts).
+      const note = (await panel.locator('p.note').textContent()) ?? '';
+      if (!/^Frames in Go's own packages are at go1\.\d+\.\d+'s lines/.test(note.trim())) {
+        found.push(`no note of the release whose lines the dump prints (read "${note.trim()}")`);
+      }
       const sum = listed.counts.reduce((a, b) => a + b, 0) + listed.rest;
       if (!(sum === listed.stated && sum > 0)) {
         found.push(`the groups add up to ${sum}, the panel says ${listed.stated} goroutines`);
