@@ -13,6 +13,8 @@ describe('the release whose standard-library lines a dump prints', () => {
       'go1.23.5',
       'go1.24.4',
       'go1.25.12',
+      'go1.26.10',
+      'go1.27.3',
     ]);
   });
 

@@ -19,6 +19,8 @@ describe.each([
   ['1.23', 'go1.23.5'],
   ['1.24', 'go1.24.4'],
   ['1.25', 'go1.25.12'],
+  ['1.26', 'go1.26.10'],
+  ['1.27', 'go1.27.3'],
 ])('Go %s: created by time.goFunc as %s prints it', (go, release) => {
   const real = parseDump(
     readFileSync(new URL(`../fixtures/afterfunc-${release}.dump.txt`, import.meta.url), 'utf8'),

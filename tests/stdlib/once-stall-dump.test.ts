@@ -88,6 +88,8 @@ describe.each([
   ['1.23', 'once-block-go1.23.5.dump.txt'],
   ['1.24', 'once-block-go1.24.4.dump.txt'],
   ['1.25', 'once-block-go1.25.12.dump.txt'],
+  ['1.26', 'once-block-go1.26.10.dump.txt'],
+  ['1.27', 'once-block-go1.27.3.dump.txt'],
 ])('Go %s: the Once callers as in %s', (go, fixture) => {
   const real = parseDump(
     readFileSync(fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url)), 'utf8'),

@@ -16,6 +16,8 @@ export const RELEASES = [
   ['1.23', 'go1.23.5'],
   ['1.24', 'go1.24.4'],
   ['1.25', 'go1.25.12'],
+  ['1.26', 'go1.26.10'],
+  ['1.27', 'go1.27.3'],
 ] as const;
 
 /** The goroutines of tests/fixtures/`file` (several dumps in one file are split by `=====` lines). */

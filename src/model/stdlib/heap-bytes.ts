@@ -5,7 +5,10 @@
  * @see https://github.com/golang/go/blob/go1.19.8/src/runtime/sizeclasses.go (class_to_size)
  */
 
-/** `class_to_size` for classes 1..67 (Go 1.19-1.25; unchanged). */
+/**
+ * `class_to_size` for classes 1..67: the same table in go1.19.8, go1.25.12 and go1.27.3 (from Go
+ * 1.25 it lives in internal/runtime/gc/sizeclasses.go as `SizeClassToSize`).
+ */
 const SIZE_CLASSES = [
   8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
   384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,

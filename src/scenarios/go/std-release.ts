@@ -2,7 +2,7 @@
  * The Go releases whose real goroutine dumps the model's standard-library frames are read from
  * (tests/fixtures/*-go1.*.dump.txt): go1.19.8, the reference runs' release, and Debian's packages
  * of the later ones. No Go 1.20 toolchain was at hand, so Go 1.20 prints go1.19.8's lines;
- * releases after 1.25 print go1.25.12's.
+ * releases after 1.27 print go1.27.3's.
  */
 export const STD_RELEASES = [
   'go1.19.8',
@@ -11,6 +11,8 @@ export const STD_RELEASES = [
   'go1.23.5',
   'go1.24.4',
   'go1.25.12',
+  'go1.26.10',
+  'go1.27.3',
 ] as const;
 export type StdRelease = (typeof STD_RELEASES)[number];
 

@@ -92,6 +92,26 @@ const LINES: Readonly<Record<StdRelease, OnceLines>> = {
     doSlowCall: [78, 0xac],
     doCall: 69,
   },
+  'go1.26.10': {
+    internalSync: true,
+    semacquire: [95, 0x25],
+    lockSlow: [149, 0x15d],
+    lock: 70,
+    syncLock: 46,
+    doSlowLock: [74, 0x49],
+    doSlowCall: [78, 0xac],
+    doCall: 69,
+  },
+  'go1.27.3': {
+    internalSync: true,
+    semacquire: [95, 0x25],
+    lockSlow: [149, 0x15a],
+    lock: 70,
+    syncLock: 46,
+    doSlowLock: [74, 0x48],
+    doSlowCall: [78, 0xab],
+    doCall: 69,
+  },
 };
 
 /** The frames of a caller parked in `o.m.Lock()` inside `doSlow`, innermost first. */

@@ -16,6 +16,8 @@ const LINES: Readonly<Record<StdRelease, { readonly sleep: number; readonly goFu
   'go1.23.5': { sleep: 300, goFunc: 215 },
   'go1.24.4': { sleep: 338, goFunc: 215 },
   'go1.25.12': { sleep: 363, goFunc: 215 },
+  'go1.26.10': { sleep: 363, goFunc: 215 },
+  'go1.27.3': { sleep: 368, goFunc: 182 },
 };
 
 /** A goroutine in `time.Sleep` (runtime/time.go timeSleep's gopark). */
