@@ -21,7 +21,7 @@ const run = (changes: Partial<ObservabilityValues>): ObservabilityValues => ({
 describe('describeService', () => {
   it('leads with the running incident and its knobs, then the unused ones', () => {
     expect(describeService(run({ incident: 'timeout-handler', work: 4 * SECOND }))).toBe(
-      'TimeoutHandler at 20/s, Go 1.25 · work 4s, timeout 1s (unused by this run: ' +
+      'TimeoutHandler at 20/s, Go 1.27 · work 4s, timeout 1s (unused by this run: ' +
         'time.AfterFunc: f blocks, delay 2s, 4,096 B captured; sync.Once: f blocks)',
     );
   });
@@ -31,13 +31,13 @@ describe('describeService', () => {
       run({ incident: 'afterfunc-leak', afterfuncMode: 'nostop', delay: 5 * MINUTE, qps: 1000 }),
     );
     expect(caption).toMatch(
-      /^time\.AfterFunc at 1,000\/s, Go 1\.25 · never stopped, delay 5m0s, 4,096 B captured \(unused/,
+      /^time\.AfterFunc at 1,000\/s, Go 1\.27 · never stopped, delay 5m0s, 4,096 B captured \(unused/,
     );
   });
 
   it('says when the fix is deployed', () => {
     expect(describeService(run({ incident: 'once-stall', fix: true, onceMode: 'panic' }))).toMatch(
-      /^sync\.Once \(fixed\) at 20\/s, Go 1\.25 · f panics \(unused by this run: TimeoutHandler/,
+      /^sync\.Once \(fixed\) at 20\/s, Go 1\.27 · f panics \(unused by this run: TimeoutHandler/,
     );
   });
 

@@ -10,7 +10,7 @@ export const goVersionParam = {
   label: 'Go version',
   help: 'The Go release whose runtime rules apply (wait reasons, dump format, timer channels).',
   options: ['1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27'],
-  default: '1.25',
+  default: '1.27',
 } as const satisfies ParamSpec;
 
 /** `1.23` → 23. */
