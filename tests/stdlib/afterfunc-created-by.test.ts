@@ -11,17 +11,9 @@ import { parseDump } from '../../src/model/traceback-parse.ts';
 import { afterfuncLeak } from '../../src/scenarios/afterfunc-leak.ts';
 import { SECOND } from '../../src/scenarios/duration.ts';
 import { defaultValues } from '../../src/scenarios/params.ts';
+import { RELEASES } from './real-dumps.ts';
 
-describe.each([
-  ['1.19', 'go1.19.8'],
-  ['1.21', 'go1.21.13'],
-  ['1.22', 'go1.22.12'],
-  ['1.23', 'go1.23.5'],
-  ['1.24', 'go1.24.4'],
-  ['1.25', 'go1.25.12'],
-  ['1.26', 'go1.26.10'],
-  ['1.27', 'go1.27.3'],
-])('Go %s: created by time.goFunc as %s prints it', (go, release) => {
+describe.each(RELEASES)('Go %s: created by time.goFunc as %s prints it', (go, release) => {
   const real = parseDump(
     readFileSync(new URL(`../fixtures/afterfunc-${release}.dump.txt`, import.meta.url), 'utf8'),
   ).find((r) => r.createdBy?.func === 'time.goFunc');

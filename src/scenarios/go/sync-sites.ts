@@ -31,6 +31,17 @@ interface OnceLines {
   readonly doCall: number;
 }
 
+const GO_1_25: OnceLines = {
+  internalSync: true,
+  semacquire: [95, 0x25],
+  lockSlow: [149, 0x15d],
+  lock: 70,
+  syncLock: 46,
+  doSlowLock: [74, 0x49],
+  doSlowCall: [78, 0xac],
+  doCall: 69,
+};
+
 const LINES: Readonly<Record<StdRelease, OnceLines>> = {
   'go1.19.8': {
     internalSync: false,
@@ -82,35 +93,13 @@ const LINES: Readonly<Record<StdRelease, OnceLines>> = {
     doSlowCall: [78, 0xab],
     doCall: 69,
   },
-  'go1.25.12': {
-    internalSync: true,
-    semacquire: [95, 0x25],
-    lockSlow: [149, 0x15d],
-    lock: 70,
-    syncLock: 46,
-    doSlowLock: [74, 0x49],
-    doSlowCall: [78, 0xac],
-    doCall: 69,
-  },
-  'go1.26.10': {
-    internalSync: true,
-    semacquire: [95, 0x25],
-    lockSlow: [149, 0x15d],
-    lock: 70,
-    syncLock: 46,
-    doSlowLock: [74, 0x49],
-    doSlowCall: [78, 0xac],
-    doCall: 69,
-  },
+  'go1.25.12': GO_1_25,
+  'go1.26.10': GO_1_25,
   'go1.27.3': {
-    internalSync: true,
-    semacquire: [95, 0x25],
+    ...GO_1_25,
     lockSlow: [149, 0x15a],
-    lock: 70,
-    syncLock: 46,
     doSlowLock: [74, 0x48],
     doSlowCall: [78, 0xab],
-    doCall: 69,
   },
 };
 
