@@ -265,6 +265,7 @@ export const timeoutHandler: Scenario<typeof params> = {
         viewExtra: (s) => ({
           innerHandlers: s.stdlib?.http.handlersRunning ?? 0,
           connections: s.stdlib?.http.conns.length ?? 0,
+          backgroundReads: s.stdlib?.http.backgroundReads ?? 0,
           innerAfter503: innerAfter503(s.stdlib?.http.requests),
         }),
       },

@@ -83,6 +83,7 @@ describe('timeout-handler properties', () => {
             const reading = http?.conns.filter((c) => c.backgroundRead >= 0) ?? [];
             for (const c of reading) expect(readers.map((g) => g.idx)).toContain(c.backgroundRead);
             expect(reading.length).toBeLessThanOrEqual(byRole('conn'));
+            expect(http?.backgroundReads).toBe(reading.length);
             expect(readers.length).toBeLessThanOrEqual(2 * byRole('conn'));
             expect(live.length).toBe(
               1 + byRole('conn') + readers.length + byRole('handler') + byRole('timer-f'),

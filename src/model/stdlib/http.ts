@@ -42,6 +42,8 @@ export interface HttpState {
   requests: RequestTable;
   /** Inner handlers running: the reference's `running` counter. */
   handlersRunning: number;
+  /** Requests whose connection has a `backgroundRead` goroutine reading (ops-http.ts). */
+  backgroundReads: number;
   /** The clients' ticker (a timer) and when they stop sending. */
   clientTimer: number;
   clientUntil: number;
@@ -62,6 +64,7 @@ export function newHttpState(): HttpState {
     nextRequest: 1,
     requests: newRequestTable(),
     handlersRunning: 0,
+    backgroundReads: 0,
     clientTimer: -1,
     clientUntil: 0,
     posts: false,

@@ -168,6 +168,7 @@ registerOp<ReadRequestOp>({
     freshLocals(st, reader.idx, 2).push(conn.id, READING);
     st.createdBy[reader.idx] = null;
     conn.backgroundRead = reader.idx;
+    st.http.backgroundReads++;
     return NEWPROC_COST_NS;
   },
 });
@@ -190,9 +191,11 @@ registerOp<BackgroundReadOp>({
  * (`netpollgoready`, into this P's runnext); one that has not run yet returns at once when it does.
  */
 function abortPendingRead(w: World, conn: HttpConn, p: PRec): void {
+  const st = stdlibOf(w.s);
   const gi = conn.backgroundRead;
   conn.backgroundRead = NO;
-  localsOf(stdlibOf(w.s), gi)[1] = ABORTED;
+  st.http.backgroundReads--;
+  localsOf(st, gi)[1] = ABORTED;
   if (w.s.allgs[gi]?.where !== 'netpoll') return;
   w.s.netWaiters--;
   goready(w, gi, p);

@@ -28,6 +28,7 @@ export const timeoutHandlerLab: LeakLab = {
     const inner = Number(view.extra['innerHandlers'] ?? 0);
     const after503 = Number(view.extra['innerAfter503'] ?? 0);
     const conns = Number(view.extra['connections'] ?? 0);
+    const reads = Number(view.extra['backgroundReads'] ?? 0);
     const answered503 = counters['status503'] ?? 0;
     const answered200 = counters['status200'] ?? 0;
     const rows: HoldingRow[] = [
@@ -51,6 +52,13 @@ export const timeoutHandlerLab: LeakLab = {
         count: conns,
         detail: `${whole(conns)} · conn.serve, one per keep-alive connection`,
         tone: 'runnable',
+      },
+      {
+        key: 'read',
+        label: 'background reads',
+        count: reads,
+        detail: `${whole(reads)} · connReader.backgroundRead, one per request in progress`,
+        tone: 'muted',
       },
       {
         key: '503',
