@@ -246,7 +246,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'goroutineleak-profile',
     term: 'goroutineleak profile',
     definition:
-      'A profile added experimentally in Go 1.26 (GOEXPERIMENT=goroutineleakprofile, served at /debug/pprof/goroutineleak). A special GC cycle finds goroutines blocked on channels, mutexes or condition variables that no runnable goroutine can reach, so nothing can ever wake them.',
+      'A profile added experimentally in Go 1.26 (GOEXPERIMENT=goroutineleakprofile, served at /debug/pprof/goroutineleak) and on by default from Go 1.27. A special GC cycle finds goroutines blocked on channels, mutexes or condition variables that no runnable goroutine can reach, so nothing can ever wake them, and goroutines in select {}. One waiting on a global (a package-level Once, mutex or channel) or on a socket is not reported.',
     source: { label: 'Go 1.26 release notes', url: 'https://go.dev/doc/go1.26' },
   },
   {
