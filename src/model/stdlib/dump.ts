@@ -17,7 +17,8 @@ import { goFuncSite } from '../../scenarios/go/time-sites.ts';
 import { goroutineRecord } from '../dump.ts';
 import type { World } from '../program.ts';
 import type { GRec } from '../state.ts';
-import { localsOf, stdlibOf } from './engine-bridge.ts';
+import { stdlibOf } from './engine-bridge.ts';
+import { servedConn } from './ops-http.ts';
 import type { GoroutineProfile } from '../../scenarios/types.ts';
 import {
   formatDump,
@@ -45,7 +46,7 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
   const minor = w.s.cfg.goMinor;
   const waiting =
     here?.kind === 'http.readRequest'
-      ? connWait(minor, servedBefore(w, g), stdlibOf(w.s).http.posts)
+      ? connWait(minor, servedConn(w, g.idx)?.served === true, stdlibOf(w.s).http.posts)
       : null;
   rec.frames.forEach((frame, i) => {
     if (frame.file !== SERVER_GO) return;
@@ -58,12 +59,6 @@ function stdlibRecord(w: World, g: GRec): GoroutineRecord {
     rec.createdBy = { ...goFuncSite(minor), parentId: 0 };
   }
   return rec;
-}
-
-/** A `conn.serve` goroutine's connection has had a request answered (local 0 is its conn). */
-function servedBefore(w: World, g: GRec): boolean {
-  const st = stdlibOf(w.s);
-  return st.http.conns[localsOf(st, g.idx)[0] ?? -1]?.served === true;
 }
 
 const CONN_SERVE = 'net/http.(*conn).serve';

@@ -53,9 +53,14 @@ function wakeForIO(w: World, g: number, at: number): void {
   pushEvent(w.s.queue, at, EvKind.NetReady, g, 0);
 }
 
+/** The connection G slot `gi` serves (a `conn.serve` goroutine's local 0), if it serves one. */
+export function servedConn(w: World, gi: number): HttpConn | undefined {
+  const st = stdlibOf(w.s);
+  return st.http.conns[localsOf(st, gi)[0] ?? -1];
+}
+
 function connOf(w: World, g: GRec): HttpConn {
-  const http = stdlibOf(w.s).http;
-  const conn = http.conns[localsOf(stdlibOf(w.s), g.idx)[0] ?? -1];
+  const conn = servedConn(w, g.idx);
   if (conn === undefined) throw new Error(`G${g.goid} serves no connection`);
   return conn;
 }
