@@ -31,76 +31,66 @@ interface OnceLines {
   readonly doCall: number;
 }
 
-const GO_1_25: OnceLines = {
-  internalSync: true,
+/** go1.19.8's lines; each later release is the one before it plus what it moved. */
+const LINES_go1_19_8: OnceLines = {
+  internalSync: false,
+  semacquire: [77, 0x25],
+  lockSlow: [171, 0x165],
+  lock: 90,
+  syncLock: null,
+  doSlowLock: [70, 0x53],
+  doSlowCall: [74, 0xc2],
+  doCall: 65,
+};
+const LINES_go1_21_13: OnceLines = {
+  ...LINES_go1_19_8,
+  lockSlow: [171, 0x15d],
+  doSlowLock: [70, 0x50],
+  doSlowCall: [74, 0xbf],
+};
+const LINES_go1_22_12: OnceLines = { ...LINES_go1_21_13, doSlowCall: [74, 0xc2] };
+const LINES_go1_23_5: OnceLines = {
+  ...LINES_go1_22_12,
   semacquire: [95, 0x25],
+  lockSlow: [173, 0x15d],
+  lock: 92,
+  doSlowLock: [72, 0x50],
+  doSlowCall: [76, 0xb4],
+  doCall: 67,
+};
+const LINES_go1_24_4: OnceLines = {
+  ...LINES_go1_23_5,
+  internalSync: true,
   lockSlow: [149, 0x15d],
   lock: 70,
   syncLock: 46,
+  doSlowLock: [74, 0x48],
+  doSlowCall: [78, 0xab],
+  doCall: 69,
+};
+const LINES_go1_25_12: OnceLines = {
+  ...LINES_go1_24_4,
   doSlowLock: [74, 0x49],
   doSlowCall: [78, 0xac],
-  doCall: 69,
+};
+/** sync and runtime/sema.go did not move in 1.26. */
+const LINES_go1_26_10: OnceLines = LINES_go1_25_12;
+const LINES_go1_27_3: OnceLines = {
+  ...LINES_go1_26_10,
+  lockSlow: [149, 0x15a],
+  doSlowLock: [74, 0x48],
+  doSlowCall: [78, 0xab],
 };
 
 const LINES: Readonly<Record<StdRelease, OnceLines>> = {
-  'go1.19.8': {
-    internalSync: false,
-    semacquire: [77, 0x25],
-    lockSlow: [171, 0x165],
-    lock: 90,
-    syncLock: null,
-    doSlowLock: [70, 0x53],
-    doSlowCall: [74, 0xc2],
-    doCall: 65,
-  },
-  'go1.21.13': {
-    internalSync: false,
-    semacquire: [77, 0x25],
-    lockSlow: [171, 0x15d],
-    lock: 90,
-    syncLock: null,
-    doSlowLock: [70, 0x50],
-    doSlowCall: [74, 0xbf],
-    doCall: 65,
-  },
-  'go1.22.12': {
-    internalSync: false,
-    semacquire: [77, 0x25],
-    lockSlow: [171, 0x15d],
-    lock: 90,
-    syncLock: null,
-    doSlowLock: [70, 0x50],
-    doSlowCall: [74, 0xc2],
-    doCall: 65,
-  },
-  'go1.23.5': {
-    internalSync: false,
-    semacquire: [95, 0x25],
-    lockSlow: [173, 0x15d],
-    lock: 92,
-    syncLock: null,
-    doSlowLock: [72, 0x50],
-    doSlowCall: [76, 0xb4],
-    doCall: 67,
-  },
-  'go1.24.4': {
-    internalSync: true,
-    semacquire: [95, 0x25],
-    lockSlow: [149, 0x15d],
-    lock: 70,
-    syncLock: 46,
-    doSlowLock: [74, 0x48],
-    doSlowCall: [78, 0xab],
-    doCall: 69,
-  },
-  'go1.25.12': GO_1_25,
-  'go1.26.10': GO_1_25,
-  'go1.27.3': {
-    ...GO_1_25,
-    lockSlow: [149, 0x15a],
-    doSlowLock: [74, 0x48],
-    doSlowCall: [78, 0xab],
-  },
+  'go1.19.8': LINES_go1_19_8,
+  'go1.21.13': LINES_go1_21_13,
+  'go1.22.12': LINES_go1_22_12,
+  'go1.23.5': LINES_go1_23_5,
+  'go1.24.4': LINES_go1_24_4,
+  'go1.25.12': LINES_go1_25_12,
+  'go1.26.10': LINES_go1_26_10,
+  'go1.27.3': LINES_go1_27_3,
 };
 
 /** The frames of a caller parked in `o.m.Lock()` inside `doSlow`, innermost first. */
