@@ -1,7 +1,11 @@
-import type { Graphics, Text } from 'pixi.js';
+import type { Graphics } from 'pixi.js';
 import { formatVirtualTime } from '../widgets/shell/transcript';
+import { fitText } from './fit-text';
+import type { Box } from './geometry';
+import { barBox, layoutLeak, markBox, markCapacity, rowText, type LeakLayout } from './leak-layout';
 import type { HoldingRow } from './leak-rows';
 import type { Palette, StageFactory, StageInput, StageRenderer } from './stage';
+import { textLabels } from './text-labels';
 
 /** One run of a leak lab as its half of the stage shows it. */
 export interface LeakSide {
@@ -23,36 +27,43 @@ export interface LeakStageInput extends StageInput {
   readonly nowNs: number;
 }
 
-/** Text cut to `chars` characters so it stays inside its half of the stage. */
-function clip(text: string, chars: number): string {
-  return text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text;
-}
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
 function isLeakInput(input: StageInput): input is LeakStageInput {
   return Array.isArray((input as Partial<LeakStageInput>).sides);
 }
 
 /** Past this many marks in one half, every row is drawn as a bar (level of detail). */
 const MAX_MARKS = 2000;
-const MARK = 6;
-const GAP = 2;
-const PAD = 10;
-const TITLE_H = 40;
-const LABEL_H = 18;
-const BAR_H = 14;
+
+const whole = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Marks when every row of both halves fits its marks box and the halves stay under MAX_MARKS;
+ * otherwise every row is a bar on one scale (the largest count anywhere), so nothing is drawn in
+ * two ways at once and the buggy and fixed halves compare at a glance (every marks box of a
+ * layout has the same width).
+ */
+function detailOf(sides: readonly LeakSide[], layout: LeakLayout) {
+  let largest = 1;
+  let fits = true;
+  sides.forEach((side, s) => {
+    let total = 0;
+    side.rows.forEach((row, i) => {
+      largest = Math.max(largest, row.count);
+      total += row.count;
+      const boxes = layout.halves[s]?.rows[i];
+      if (!boxes || row.count > markCapacity(boxes.marks)) fits = false;
+    });
+    if (total > MAX_MARKS) fits = false;
+  });
+  return { marks: fits, scale: largest };
+}
 
 /**
  * A leak lab's stage: the buggy run on the left (or on top when narrow), the fixed run beside it,
  * each as rows of what its runtime holds right now. One mark per item (a timer in a P's heap, a
  * parked goroutine), so a leak is seen piling up; beyond 2,000 marks, or more than a row's room,
- * bars on one scale shared by both halves, so the two runs stay comparable at any size.
+ * bars on one scale shared by both halves, so the two runs stay comparable at any size. Where
+ * everything goes, and what gives way on a small stage, is ./leak-layout.ts.
  */
 export const leakStage: StageFactory = (pixi, app, initialPalette) => {
   let palette: Palette = initialPalette;
@@ -62,121 +73,81 @@ export const leakStage: StageFactory = (pixi, app, initialPalette) => {
   const marks: Graphics = new pixi.Graphics();
   const labels = new pixi.Container();
   app.stage.addChild(marks, labels);
-  const texts = new Map<string, Text>();
+  const texts = textLabels(pixi, labels);
 
-  const label = (key: string, text: string, x: number, y: number, size: number, bold = false) => {
-    let t = texts.get(key);
-    if (!t) {
-      t = new pixi.Text({
-        text,
-        style: { fontFamily: 'system-ui, sans-serif', fontSize: size, fill: palette.ink },
-      });
-      texts.set(key, t);
-      labels.addChild(t);
-    }
-    if (t.text !== text) t.text = text;
-    t.style.fill = palette.ink;
-    t.style.fontWeight = bold ? '600' : 'normal';
-    t.position.set(Math.round(x), Math.round(y));
-    t.visible = true;
+  /** `text` at the top left of `box`, already cut to its width. */
+  const label = (key: string, text: string, box: Box, size: number, bold = false) => {
+    const t = texts.put(key, text, box.x, box.y, size, palette.ink);
+    if (t.style.fontSize !== size) t.style.fontSize = size;
+    const weight = bold ? '600' : 'normal';
+    if (t.style.fontWeight !== weight) t.style.fontWeight = weight;
   };
-
-  /**
-   * Marks when every row of both halves fits its room and the halves stay under MAX_MARKS;
-   * otherwise every row is a bar on one scale (the largest count anywhere), so nothing is drawn
-   * in two ways at once and the buggy and fixed halves compare at a glance.
-   */
-  const detailOf = (sides: readonly LeakSide[], capacity: number) => {
-    let largest = 1;
-    let fits = true;
-    for (const side of sides) {
-      let total = 0;
-      for (const row of side.rows) {
-        largest = Math.max(largest, row.count);
-        total += row.count;
-        if (row.count > capacity) fits = false;
-      }
-      if (total > MAX_MARKS) fits = false;
-    }
-    return { marks: fits, scale: largest };
-  };
-
-  /** How a half lays out `rows` rows: marks per line, and the height each row gets. */
-  const roomOf = (box: Box, rows: number) => {
-    const innerW = Math.max(MARK, box.w - 2 * PAD);
-    const cols = Math.max(1, Math.floor(innerW / (MARK + GAP)));
-    const rowSpace = Math.max(
-      LABEL_H + BAR_H,
-      Math.floor((box.h - TITLE_H - PAD) / Math.max(1, rows)),
-    );
-    const markRows = Math.max(1, Math.floor((rowSpace - LABEL_H - GAP) / (MARK + GAP)));
-    return { innerW, cols, rowSpace, capacity: cols * markRows };
-  };
+  const fit = (text: string, box: Box, size: number) => fitText([text], box.w, size, texts.measure);
 
   const drawSide = (
     side: LeakSide,
     index: number,
-    box: Box,
+    layout: LeakLayout,
     detail: { marks: boolean; scale: number },
   ) => {
     const key = `s${index}`;
+    const half = layout.halves[index];
+    if (!half) return;
+    const { box } = half;
     marks.rect(box.x, box.y, box.w, box.h).stroke({ color: palette.lane, width: 1 });
-    label(`${key}-title`, side.title, box.x + PAD, box.y + 4, 14, true);
-    const chars = Math.floor((box.w - 2 * PAD) / 6.2);
-    label(`${key}-last`, clip(side.lastEvent, chars), box.x + PAD, box.y + 22, 11);
-    const { innerW, cols, rowSpace } = roomOf(box, side.rows.length);
+    label(
+      `${key}-title`,
+      fit(side.title, half.title, layout.titleFont),
+      half.title,
+      layout.titleFont,
+      true,
+    );
+    if (half.last) {
+      label(
+        `${key}-last`,
+        fit(side.lastEvent, half.last, layout.lastFont),
+        half.last,
+        layout.lastFont,
+      );
+    }
     side.rows.forEach((row, i) => {
-      const y = box.y + TITLE_H + i * rowSpace;
-      label(`${key}-${row.key}`, clip(`${row.label}: ${row.detail}`, chars), box.x + PAD, y, 12);
-      const top = y + LABEL_H;
-      const color = palette[row.tone];
+      const boxes = half.rows[i];
+      if (!boxes) return;
+      const size = layout.labelFont;
+      const text = rowText(
+        row.label,
+        row.detail,
+        whole(row.count),
+        boxes.label.w,
+        size,
+        texts.measure,
+      );
+      label(`${key}-${row.key}`, text, boxes.label, size);
       if (row.count === 0) return;
+      const color = palette[row.tone];
       if (detail.marks) {
         for (let n = 0; n < row.count; n++) {
-          const cx = box.x + PAD + (n % cols) * (MARK + GAP);
-          const cy = top + Math.floor(n / cols) * (MARK + GAP);
-          marks.rect(cx, cy, MARK, MARK);
+          const m = markBox(boxes.marks, n);
+          marks.rect(m.x, m.y, m.w, m.h);
         }
         marks.fill({ color });
         return;
       }
-      const full = detail.scale;
-      marks.rect(box.x + PAD, top, Math.max(2, (innerW * row.count) / full), BAR_H).fill({ color });
+      const bar = barBox(boxes.marks, row.count, detail.scale);
+      marks.rect(bar.x, bar.y, bar.w, bar.h).fill({ color });
     });
   };
 
   const redraw = () => {
     marks.clear();
-    for (const t of texts.values()) t.visible = false;
+    texts.hideAll();
     if (!input) return;
     const { sides } = input;
+    const layout = layoutLeak(width, height, Math.max(...sides.map((side) => side.rows.length)));
     const clock = `t = ${formatVirtualTime(input.nowNs)} · ${input.caption}`;
-    label('clock', clip(clock, Math.floor((width - 2 * PAD) / 6.8)), PAD, 4, 13);
-    const top = 24;
-    const wide = width >= 560;
-    const boxes = sides.map((_, i): Box =>
-      wide
-        ? {
-            x: PAD + i * ((width - PAD) / 2),
-            y: top,
-            w: (width - 3 * PAD) / 2,
-            h: height - top - PAD,
-          }
-        : {
-            x: PAD,
-            y: top + i * ((height - top) / 2),
-            w: width - 2 * PAD,
-            h: (height - top) / 2 - PAD,
-          },
-    );
-    const capacity = Math.min(
-      ...sides.map((side, i) => (boxes[i] ? roomOf(boxes[i], side.rows.length).capacity : 0)),
-    );
-    const detail = detailOf(sides, capacity);
-    sides.forEach((side, i) => {
-      const box = boxes[i];
-      if (box) drawSide(side, i, box, detail);
-    });
+    label('clock', fit(clock, layout.clock, layout.clockFont), layout.clock, layout.clockFont);
+    const detail = detailOf(sides, layout);
+    sides.forEach((side, i) => drawSide(side, i, layout, detail));
   };
 
   const renderer: StageRenderer = {
