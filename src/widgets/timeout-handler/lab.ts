@@ -49,9 +49,16 @@ export const timeoutHandlerLab: LeakLab = {
       {
         key: 'conn',
         label: 'connection goroutines',
-        count: conns + reads,
-        detail: `${whole(conns + reads)} · ${whole(conns)} conn.serve, one per keep-alive connection, and ${whole(reads)} connReader.backgroundRead, one per request in progress`,
+        count: conns,
+        detail: `${whole(conns)} · conn.serve, one per keep-alive connection`,
         tone: 'runnable',
+      },
+      {
+        key: 'read',
+        label: 'background reads',
+        count: reads,
+        detail: `${whole(reads)} · connReader.backgroundRead, one per request in progress`,
+        tone: 'muted',
       },
       {
         key: '503',
