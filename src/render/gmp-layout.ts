@@ -24,6 +24,8 @@ export interface LaneLayout {
   /** Local run queue cells, head first. */
   readonly queue: Box;
   readonly queueSlots: number;
+  /** Where the queue's length is written when it overflows: after the last slot drawn. */
+  readonly countX: number;
 }
 
 const HEADER = 22;
@@ -54,7 +56,13 @@ export function layoutGmp(width: number, height: number, pCount: number): GmpLay
     // The last QUEUE_COUNT_W px hold the queue's length when it overflows (the stage writes it
     // there), so the number never sits on top of the squares.
     const queueSlots = Math.max(1, Math.floor((queue.w - QUEUE_COUNT_W) / (sprite + 2)));
-    return { lane, label, m, running, runnext, queue, queueSlots };
+    // A queue narrower than one slot plus that room (a checkpoint's column on a phone) still
+    // shows one square, so the length moves right of it, into the gap before the right column.
+    const countX = Math.max(
+      queue.x + queue.w - QUEUE_COUNT_W + 2,
+      queue.x + queueSlots * (sprite + 2) + 2,
+    );
+    return { lane, label, m, running, runnext, queue, queueSlots, countX };
   });
   const rightX = leftW + GAP * 2;
   const rightW = w - rightX - GAP;

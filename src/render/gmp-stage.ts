@@ -4,15 +4,7 @@ import { approach, gridCell, type Box, type Point } from './geometry';
 import { cssRects } from './css-rects';
 import { particleRects } from './particle-rects';
 import { particleTokens, type Token } from './particle-tokens';
-import {
-  BOX_TITLE,
-  inner,
-  layoutGmp,
-  placePoint,
-  placeSize,
-  QUEUE_COUNT_W,
-  type GmpLayout,
-} from './gmp-layout';
+import { BOX_TITLE, inner, layoutGmp, placePoint, placeSize, type GmpLayout } from './gmp-layout';
 import type { ParticlePixi, ParticleStageFactory, StageApp, Palette, StageRenderer } from './stage';
 import { statusColor } from './status-colors';
 import { fitText } from './fit-text';
@@ -230,7 +222,7 @@ function drawGmp(pixi: ParticlePixi, app: StageApp, initialPalette: Palette): St
         label(
           `q${i}`,
           `${len}`,
-          lane.queue.x + lane.queue.w - QUEUE_COUNT_W + 2,
+          lane.countX,
           lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
           laneFont,
           palette.muted,

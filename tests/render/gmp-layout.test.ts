@@ -95,13 +95,14 @@ describe('gmp layout: goroutine squares', () => {
     expect(overlapping(drawn)).toBe(0);
   });
 
-  it.each([344, 1264])('a full queue leaves its length room to be read at %i px', (width) => {
-    // The stage writes the length in the queue's last QUEUE_COUNT_W px; on a phone it was drawn
-    // over the last squares.
+  it.each([274, 344, 1264])('a full queue leaves its length room to be read at %i px', (width) => {
+    // The stage writes the length at countX, QUEUE_COUNT_W px wide; on a phone it was drawn over
+    // the last squares, and in a checkpoint's narrower column (274 px) over the only one.
     const layout = layoutGmp(width, width * 0.95, 4);
     const lane = layout.lanes[0]!;
     const drawn = squares(layout, 256, (index) => ({ kind: 'localq', p: 0, index }), false);
     const lastRight = Math.max(...drawn.map((s) => s.x + s.side / 2));
-    expect(lastRight).toBeLessThanOrEqual(lane.queue.x + lane.queue.w - QUEUE_COUNT_W);
+    expect(lastRight).toBeLessThan(lane.countX);
+    expect(lane.countX + QUEUE_COUNT_W - 2).toBeLessThanOrEqual(layout.globalq.x);
   });
 });

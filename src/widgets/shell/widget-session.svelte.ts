@@ -71,7 +71,8 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
      */
     scrubbedTo: null as number | null,
     unavailable: null as string | null,
-    copied: '',
+    /** The toolbar's status line: what was copied, or why a typed seed was refused. */
+    said: '',
   });
   let values = $state.raw(initial.values);
   let runner = $state.raw(options.makeRunner(initial.values, initial.seed));
@@ -136,9 +137,9 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
   async function copy(text: string, what: string) {
     try {
       await navigator.clipboard.writeText(text);
-      ui.copied = `${what} copied.`;
+      ui.said = `${what} copied.`;
     } catch {
-      ui.copied = `Copying failed; select and copy it from here: ${text}`;
+      ui.said = `Copying failed; select and copy it from here: ${text}`;
     }
   }
   const shareUrl = () =>
@@ -229,11 +230,17 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
         rebuild();
       }
     },
-    setSeed: (raw: string) => {
-      const next = Number(raw);
-      if (!Number.isSafeInteger(next) || next < SEED_RANGE.min || next > SEED_RANGE.max) return;
+    /** Runs with the typed seed; refuses (says so, returns false) anything but a whole number in range. */
+    setSeed: (raw: string): boolean => {
+      const next = raw.trim() === '' ? NaN : Number(raw);
+      if (!Number.isSafeInteger(next) || next < SEED_RANGE.min || next > SEED_RANGE.max) {
+        ui.said = `The seed must be a whole number from ${SEED_RANGE.min} to ${SEED_RANGE.max}; still ${ui.seed}.`;
+        return false;
+      }
+      ui.said = '';
       ui.seed = next;
       rebuild();
+      return true;
     },
     setSpeed: (raw: string) => {
       ui.speed = Number(raw);
