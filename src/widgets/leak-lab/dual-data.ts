@@ -1,6 +1,13 @@
 import type { Series, TraceEvent } from '../../scenarios/types';
 import { transcriptLine, type TranscriptLine } from '../shell/transcript';
 
+/**
+ * The buggy and fixed lines' colours: the stage's `waiting` orange for the run that leaks (its
+ * stuck rows are drawn in it) and its blue for the fixed one, so a colour means one thing in the
+ * stage and the charts beside it (src/render/palette.ts).
+ */
+export const PAIR_COLORS: readonly [string, string] = ['#b35900', '#0b6bcb'];
+
 /** The names a paired chart gives the two lines of series `name`. */
 export function pairedNames(name: string): readonly [string, string] {
   return [`${name} (buggy)`, `${name} (fixed)`];
