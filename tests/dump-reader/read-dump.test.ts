@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDumps } from '../../src/dump-reader/compare-dumps';
-import { headline } from '../../src/dump-reader/headline';
+import { headline, headlines } from '../../src/dump-reader/headline';
 import { readDump, type DumpReading, type ReaderGroup } from '../../src/dump-reader/read-dump';
 
 /** The reader's samples: real Go 1.19 output of src/dump-reader/samples/three-leaks.go. */
@@ -181,8 +181,36 @@ describe('the frame a group is known by', () => {
       [std('internal/poll.runtime_pollWait'), std('net/http.(*persistConn).readLoop')],
       'net/http.(*persistConn).readLoop',
     ],
+    // Linknamed into the runtime: its file is GOROOT's src/runtime, not src/internal/poll.
+    [
+      [
+        own('internal/poll.runtime_pollWait', '/usr/local/go/src/runtime/netpoll.go:351'),
+        std('net.(*netFD).Read'),
+        std('net/http.(*connReader).backgroundRead'),
+      ],
+      'net.(*netFD).Read',
+    ],
     [[std('runtime.gopark')], 'runtime.gopark'],
   ])('%j → %s', (frames, expected) => {
     expect(headline(group(...frames))).toBe(expected);
+  });
+});
+
+describe('the headlines of a dump', () => {
+  it('tells apart groups in one state that would read the same (a real go1.25 server dump)', () => {
+    const text = readFileSync(
+      new URL('../fixtures/net-http-go1.25.12.dump.txt', import.meta.url),
+      'utf8',
+    );
+    const { groups } = read(text);
+    const labels = headlines(groups);
+    const seen = new Set(labels.map((l, i) => `${groups[i]!.state} ${l}`));
+    expect(seen.size).toBe(groups.length);
+    expect(labels).toContain('net.(*netFD).Read in net/http.(*connReader).backgroundRead');
+    expect(labels).toContain(
+      'net.(*netFD).Read in net/http.(*conn).serve via bufio.(*Reader).Peek',
+    );
+    // A headline no other group shares stays as it was.
+    expect(labels).toContain('net/http.(*timeoutHandler).ServeHTTP');
   });
 });
