@@ -20,7 +20,9 @@ import type { GoSource, ParamSchema, ParamValues, Scenario } from './types.ts';
  * `go build -gcflags=-S`) to `TEXT main.recurse(SB), ABIInternal, $96-8`: 96 bytes of frame
  * (the [64]byte, a spill of n%64 across the call, the callee's argument spill slot, the saved
  * frame pointer) plus the 8-byte return address = 104 bytes. That size puts every step boundary
- * of results/stackgrowth.tsv in the right place (tests/fidelity/stack-growth.test.ts).
+ * of results/stackgrowth.tsv in the right place (tests/fidelity/stack-growth.test.ts). Go 1.26
+ * and 1.27 compile the same function to `$88-8`, 96 bytes, and a go1.27.3 run of the program
+ * measures the steps a 96-byte frame gives (tests/fixtures/stackgrowth-go1.27.3.tsv).
  */
 export const REFERENCE_FRAME_BYTES = 104;
 
@@ -99,7 +101,7 @@ const params = {
   frameBytes: {
     kind: 'int',
     label: 'Frame size',
-    help: 'One whole frame of recurse as the compiler lays it out: locals, spills, saved frame pointer, return address. A [64]byte local gives 104 bytes.',
+    help: 'One whole frame of recurse as the compiler lays it out: locals, spills, saved frame pointer, return address. A [64]byte local gives 104 bytes up to Go 1.25, 96 from Go 1.26.',
     min: 16,
     max: 65_536,
     default: REFERENCE_FRAME_BYTES,
