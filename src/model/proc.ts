@@ -61,6 +61,7 @@ function freshG(idx: number): GRec {
     stack: null,
     parkedGc: 0,
     mark: 0,
+    runqpos: 0,
   };
 }
 

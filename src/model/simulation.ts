@@ -117,6 +117,7 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     allm: [{ id: 0, p: 0, curg: NO, spinning: false, parked: false, inSyscall: false, oldp: NO }],
     runq: [],
     runqHead: 0,
+    runqPuts: 0,
     gFree: [],
     midle: [],
     pidle: [],

@@ -55,6 +55,11 @@ export interface GRec {
   parkedGc: number;
   /** Scratch slot an op can use across its start and end (e.g. the start time of a measurement). */
   mark: number;
+  /**
+   * Where the G entered its run queue: `p.runqtail` for a local ring, `Sched.runqPuts` for the
+   * global queue; its index is then a subtraction (trace.ts `placeOf`), not a scan.
+   */
+  runqpos: number;
 }
 
 export type PStatus = '_Pidle' | '_Prunning' | '_Psyscall';
@@ -142,6 +147,8 @@ export interface Sched {
   /** The global run queue: a FIFO with a moving head (`sched.runq`). */
   runq: number[];
   runqHead: number;
+  /** Gs ever put on the global queue: with its length, how many were taken (`GRec.runqpos`). */
+  runqPuts: number;
   /** Global free list of dead G slots (`sched.gFree`). */
   gFree: number[];
   midle: number[];

@@ -3,7 +3,7 @@
  * when the capacity is 0 (bench and CLI runs), so the hot path pays one comparison.
  */
 import type { GPlace, TraceEvent } from '../scenarios/types.ts';
-import type { Sched } from './state.ts';
+import { globalRunqLen, type Sched } from './state.ts';
 
 type Kind = TraceEvent['kind'];
 
@@ -52,7 +52,10 @@ export function traceSince(s: Sched, afterSeq: number): TraceEvent[] {
   return out;
 }
 
-/** The public place of G slot `gi` (the local-queue index costs a scan, so views only). */
+/**
+ * The public place of G slot `gi`. A G taken off a queue keeps its `where` until it is put
+ * somewhere else: its index is then the local queue's length, or 0 in the global queue.
+ */
 export function placeOf(s: Sched, gi: number): GPlace {
   const g = s.allgs[gi]!;
   switch (g.where) {
@@ -64,14 +67,13 @@ export function placeOf(s: Sched, gi: number): GPlace {
       return { kind: 'runnext', p: g.at };
     case 'localq': {
       const p = s.allp[g.at]!;
-      let index = 0;
-      for (let i = p.runqhead; i < p.runqtail; i++, index++) {
-        if (p.runq[i & 255] === gi) break;
-      }
+      const index = g.runqpos >= p.runqhead ? g.runqpos - p.runqhead : p.runqtail - p.runqhead;
       return { kind: 'localq', p: g.at, index };
     }
-    case 'globalq':
-      return { kind: 'globalq', index: Math.max(0, s.runq.indexOf(gi, s.runqHead) - s.runqHead) };
+    case 'globalq': {
+      const taken = s.runqPuts - globalRunqLen(s);
+      return { kind: 'globalq', index: g.runqpos >= taken ? g.runqpos - taken : 0 };
+    }
     case 'waiting':
       return { kind: 'waiting', reason: g.waitReason };
     case 'syscall':
