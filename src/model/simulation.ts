@@ -137,7 +137,7 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     counters: { schedules: 0, steals: 0, handoffs: 0, preemptions: 0 },
     fatal: null,
     done: false,
-    trace: [],
+    trace: null,
     traceSeq: 0,
     series: { t_ms: [] },
     nextSampleNs: options.sampleNs,
