@@ -2,27 +2,34 @@
  * A bounded ring of trace events for renderers and the transcript. Recording is skipped entirely
  * when the capacity is 0 (bench and CLI runs), so the hot path pays one comparison.
  *
- * An event is recorded as numbers in typed arrays (its sentence's number and operands, its places
- * as codes), and its `TraceEvent` and text are built only when `traceSince` reads it: a widget
- * reads once per frame, so most events of a fast-forward are overwritten unread, and a traced run
- * no longer makes five objects and a string per event.
+ * An event is recorded as numbers (its sentence's number and operands, its places as codes), and
+ * its `TraceEvent` and text are built only when `traceSince` reads it: a widget reads once per
+ * frame, so most events of a fast-forward are overwritten unread, and a traced run no longer makes
+ * five objects and a string per event.
  */
 import type { GPlace, TraceEvent } from '../scenarios/types.ts';
 import { NO, globalRunqLen, type Sched } from './state.ts';
 import { KIND_OF, type Say, sentence } from './trace-text.ts';
 
 /**
- * Per slot in `ints`: the sentence, g, p, m, then `from` and `to` as (place code, a, b), then the
- * sentence's string (an index into `names`). A waiting place keeps its reason's index in `a`.
+ * A slot is 64 bytes, one cache line: float64s 0-3 are the time and the sentence's three numbers;
+ * int32s 8-15 are a word (the sentence, the codes of `from` and `to`, the index of the sentence's
+ * string in `names`), g, p, m, then the operands of `from` and `to` (two each).
  */
-const INTS = 11;
-const FROM = 4;
-const TO = 7;
-const STR = 10;
-/** Per slot in `nums`: the time, then the sentence's three numbers. */
-const NUMS = 4;
+const F64 = 8;
+const I32 = 16;
+const WORD = 8;
+const G = 9;
+const P = 10;
+const M = 11;
+const FROM = 12;
+const TO = 14;
+const FROM_SHIFT = 8;
+const TO_SHIFT = 12;
+const NAME_SHIFT = 16;
+const MAX_NAMES = 1 << 16;
 
-/** Place codes: GPlace kinds, 0 for none. */
+/** Place codes: GPlace kinds, 0 for none. A waiting place's first operand is its reason's name. */
 const PLACE_KINDS = [
   undefined,
   'running',
@@ -34,18 +41,23 @@ const PLACE_KINDS = [
   'netpoll',
   'dead',
 ] as const;
+const RUNNING = 1;
+const RUNNEXT = 2;
 const LOCALQ = 3;
+const GLOBALQ = 4;
 const WAITING = 5;
 const SYSCALL = 6;
+const NETPOLL = 7;
 const DEAD = 8;
 
-/**
- * The ring's columns, cloned with the state (typed arrays: a checkpoint copies them in one piece).
- * Slot `cap`, one past the ring, holds the `from` place noted before a move (`traceFrom`).
- */
+/** The ring: plain data cloned with the state (the two views share one buffer, and so do their copies). */
 export interface TraceRing {
-  ints: Int32Array;
-  nums: Float64Array;
+  f64: Float64Array;
+  i32: Int32Array;
+  /** The slot of the next event: `(traceSeq + 1) % cap`, kept so recording never divides. */
+  next: number;
+  /** The code of the place `traceFrom` noted, for the next event. */
+  fromCode: number;
   /** The strings events name (functions, wait reasons), each once. */
   names: string[];
 }
@@ -74,6 +86,7 @@ function nameOf(r: TraceRing, str: string): number {
   let i = lastIndex.get(str);
   if (i === undefined) {
     i = r.names.length;
+    if (i === MAX_NAMES) throw new Error(`trace: more than ${MAX_NAMES} names`);
     r.names.push(str);
     lastIndex.set(str, i);
   }
@@ -85,11 +98,18 @@ export function tracing(s: Sched): boolean {
 }
 
 function newRing(cap: number): TraceRing {
+  const buffer = new ArrayBuffer(cap * I32 * 4);
   return {
-    ints: new Int32Array((cap + 1) * INTS),
-    nums: new Float64Array((cap + 1) * NUMS),
+    f64: new Float64Array(buffer),
+    i32: new Int32Array(buffer),
+    next: 1 % cap,
+    fromCode: 0,
     names: [],
   };
+}
+
+function ringOf(s: Sched): TraceRing {
+  return (s.trace ??= newRing(s.cfg.traceCapacity));
 }
 
 /**
@@ -97,136 +117,131 @@ function newRing(cap: number): TraceRing {
  * `tracing(s)` first. `g`, `p`, `m`: the event's fields (G by goid), NO when unset.
  */
 export function emit(s: Sched, say: Say, g: number, p: number, m: number): number {
-  const cap = s.cfg.traceCapacity;
-  const r = (s.trace ??= newRing(cap));
-  const slot = ++s.traceSeq % cap;
-  const i = slot * INTS;
-  r.ints[i] = say;
-  r.ints[i + 1] = g;
-  r.ints[i + 2] = p;
-  r.ints[i + 3] = m;
-  r.ints[i + FROM] = 0;
-  r.ints[i + TO] = 0;
-  r.nums[slot * NUMS] = s.now;
+  const r = ringOf(s);
+  const slot = r.next;
+  r.next = slot + 1 === s.cfg.traceCapacity ? 0 : slot + 1;
+  s.traceSeq++;
+  const i = slot * I32;
+  r.i32[i + WORD] = say;
+  r.i32[i + G] = g;
+  r.i32[i + P] = p;
+  r.i32[i + M] = m;
+  r.f64[slot * F64] = s.now;
   return slot;
 }
 
-/** The sentence's numbers and string. */
+/** The sentence's numbers. */
 export function traceArgs(s: Sched, slot: number, a: number, b = 0, c = 0): void {
-  const n = s.trace!.nums;
-  const j = slot * NUMS;
-  n[j + 1] = a;
-  n[j + 2] = b;
-  n[j + 3] = c;
+  const f = s.trace!.f64;
+  const j = slot * F64;
+  f[j + 1] = a;
+  f[j + 2] = b;
+  f[j + 3] = c;
 }
 
+/** The sentence's string. */
 export function traceStr(s: Sched, slot: number, str: string): void {
   const r = s.trace!;
-  r.ints[slot * INTS + STR] = nameOf(r, str);
+  const i = slot * I32 + WORD;
+  r.i32[i] = r.i32[i]! | (nameOf(r, str) << NAME_SHIFT);
 }
 
-/** Notes where G slot `gi` is before a move: the `from` of the next `traceMove`. */
+/**
+ * Notes where G slot `gi` is before a move, straight into the next event's slot: the next event
+ * recorded must be the move's (`traceMove`).
+ */
 export function traceFrom(s: Sched, gi: number): void {
-  const cap = s.cfg.traceCapacity;
-  writePlace(s, (s.trace ??= newRing(cap)), cap, FROM, gi);
+  const r = ringOf(s);
+  r.fromCode = writePlace(s, r, r.next * I32 + FROM, gi);
 }
 
 /** The event moved G slot `gi` from the place `traceFrom` noted to where it is now. */
 export function traceMove(s: Sched, slot: number, gi: number): void {
   const r = s.trace!;
-  const cap = s.cfg.traceCapacity;
-  const i = slot * INTS + FROM;
-  const k = cap * INTS + FROM;
-  r.ints[i] = r.ints[k]!;
-  r.ints[i + 1] = r.ints[k + 1]!;
-  r.ints[i + 2] = r.ints[k + 2]!;
-  writePlace(s, r, slot, TO, gi);
+  const i = slot * I32;
+  const to = writePlace(s, r, i + TO, gi);
+  r.i32[i + WORD] = r.i32[i + WORD]! | (r.fromCode << FROM_SHIFT) | (to << TO_SHIFT);
 }
 
 /** The event put G slot `gi` where it is now (and it came from nowhere: `go`). */
 export function traceTo(s: Sched, slot: number, gi: number): void {
-  writePlace(s, s.trace!, slot, TO, gi);
+  const r = s.trace!;
+  const i = slot * I32;
+  const to = writePlace(s, r, i + TO, gi);
+  r.i32[i + WORD] = r.i32[i + WORD]! | (to << TO_SHIFT);
 }
 
 /** `from` is where G slot `gi` is now and `to` is dead (goexit). */
 export function traceExit(s: Sched, slot: number, gi: number): void {
-  writePlace(s, s.trace!, slot, FROM, gi);
-  s.trace!.ints[slot * INTS + TO] = DEAD;
+  const r = s.trace!;
+  const i = slot * I32;
+  const from = writePlace(s, r, i + FROM, gi);
+  r.i32[i + WORD] = r.i32[i + WORD]! | (from << FROM_SHIFT) | (DEAD << TO_SHIFT);
 }
 
 /** `from` is P `p`'s local queue, index 0 (a steal); `to` is where G slot `gi` is now. */
 export function traceStolen(s: Sched, slot: number, p: number, gi: number): void {
-  const i = slot * INTS + FROM;
-  const ints = s.trace!.ints;
-  ints[i] = LOCALQ;
-  ints[i + 1] = p;
-  ints[i + 2] = 0;
-  writePlace(s, s.trace!, slot, TO, gi);
+  const r = s.trace!;
+  const i = slot * I32;
+  r.i32[i + FROM] = p;
+  r.i32[i + FROM + 1] = 0;
+  const to = writePlace(s, r, i + TO, gi);
+  r.i32[i + WORD] = r.i32[i + WORD]! | (LOCALQ << FROM_SHIFT) | (to << TO_SHIFT);
 }
 
 /** `from` is a syscall on M `m`; `to` is where G slot `gi` is now. */
 export function traceFromSyscall(s: Sched, slot: number, m: number, gi: number): void {
-  const i = slot * INTS + FROM;
-  const ints = s.trace!.ints;
-  ints[i] = SYSCALL;
-  ints[i + 1] = m;
-  writePlace(s, s.trace!, slot, TO, gi);
+  const r = s.trace!;
+  const i = slot * I32;
+  r.i32[i + FROM] = m;
+  const to = writePlace(s, r, i + TO, gi);
+  r.i32[i + WORD] = r.i32[i + WORD]! | (SYSCALL << FROM_SHIFT) | (to << TO_SHIFT);
 }
 
 /**
- * Where G slot `gi` is, as a place code and two operands. A G taken off a queue keeps its `where`
- * until it is put somewhere else: its index is then the local queue's length, or 0 in the global
- * queue.
+ * Writes the operands of where G slot `gi` is at `i32[at]` and returns the place code. A G taken
+ * off a queue keeps its `where` until it is put somewhere else: its index is then the local
+ * queue's length, or 0 in the global queue.
  */
-function writePlace(s: Sched, r: TraceRing, slot: number, side: number, gi: number): void {
+function writePlace(s: Sched, r: TraceRing, at: number, gi: number): number {
   const g = s.allgs[gi]!;
-  const i = slot * INTS + side;
-  const ints = r.ints;
+  const i32 = r.i32;
   switch (g.where) {
     case 'running':
-      ints[i] = 1;
-      ints[i + 1] = g.at;
-      ints[i + 2] = s.allp[g.at]!.m;
-      return;
+      i32[at] = g.at;
+      i32[at + 1] = s.allp[g.at]!.m;
+      return RUNNING;
     case 'runnext':
-      ints[i] = 2;
-      ints[i + 1] = g.at;
-      return;
+      i32[at] = g.at;
+      return RUNNEXT;
     case 'localq': {
       const p = s.allp[g.at]!;
-      ints[i] = LOCALQ;
-      ints[i + 1] = g.at;
-      ints[i + 2] = g.runqpos >= p.runqhead ? g.runqpos - p.runqhead : p.runqtail - p.runqhead;
-      return;
+      i32[at] = g.at;
+      i32[at + 1] = g.runqpos >= p.runqhead ? g.runqpos - p.runqhead : p.runqtail - p.runqhead;
+      return LOCALQ;
     }
     case 'globalq': {
       const taken = s.runqPuts - globalRunqLen(s);
-      ints[i] = 4;
-      ints[i + 2] = g.runqpos >= taken ? g.runqpos - taken : 0;
-      return;
+      i32[at + 1] = g.runqpos >= taken ? g.runqpos - taken : 0;
+      return GLOBALQ;
     }
     case 'waiting':
-      ints[i] = WAITING;
-      ints[i + 1] = nameOf(r, g.waitReason);
-      return;
+      i32[at] = nameOf(r, g.waitReason);
+      return WAITING;
     case 'syscall':
-      ints[i] = SYSCALL;
-      ints[i + 1] = g.at;
-      return;
+      i32[at] = g.at;
+      return SYSCALL;
     case 'netpoll':
-      ints[i] = 7;
-      return;
+      return NETPOLL;
     case 'dead':
-      ints[i] = DEAD;
-      return;
+      return DEAD;
   }
 }
 
-function readPlace(r: TraceRing, slot: number, side: number): GPlace | undefined {
-  const i = slot * INTS + side;
-  const a = r.ints[i + 1]!;
-  const b = r.ints[i + 2]!;
-  switch (PLACE_KINDS[r.ints[i]!]) {
+function readPlace(r: TraceRing, code: number, at: number): GPlace | undefined {
+  const a = r.i32[at]!;
+  const b = r.i32[at + 1]!;
+  switch (PLACE_KINDS[code]) {
     case undefined:
       return undefined;
     case 'running':
@@ -253,24 +268,25 @@ function field(v: number): number | undefined {
 }
 
 function build(r: TraceRing, slot: number, seq: number): TraceEvent {
-  const i = slot * INTS;
-  const j = slot * NUMS;
-  const say = r.ints[i]!;
-  const g = r.ints[i + 1]!;
-  const p = r.ints[i + 2]!;
-  const m = r.ints[i + 3]!;
-  const str = r.names[r.ints[i + STR]!];
-  const text = sentence(say, g, p, m, r.nums[j + 1]!, r.nums[j + 2]!, r.nums[j + 3]!, str);
+  const i = slot * I32;
+  const j = slot * F64;
+  const word = r.i32[i + WORD]!;
+  const say = word & 0xff;
+  const g = r.i32[i + G]!;
+  const p = r.i32[i + P]!;
+  const m = r.i32[i + M]!;
+  const str = r.names[word >>> NAME_SHIFT];
+  const f = r.f64;
   return {
     seq,
-    tNs: r.nums[j]!,
+    tNs: f[j]!,
     kind: KIND_OF[say]!,
-    text,
+    text: sentence(say, g, p, m, f[j + 1]!, f[j + 2]!, f[j + 3]!, str),
     g: field(g),
     p: field(p),
     m: field(m),
-    from: readPlace(r, slot, FROM),
-    to: readPlace(r, slot, TO),
+    from: readPlace(r, (word >> FROM_SHIFT) & 15, i + FROM),
+    to: readPlace(r, (word >> TO_SHIFT) & 15, i + TO),
   };
 }
 
@@ -293,10 +309,9 @@ export function traceSince(s: Sched, afterSeq: number): TraceEvent[] {
 }
 
 /** A one-slot ring for `placeOf`, reused: a view asks for thousands of places. */
-const scratch = newRing(0);
+const scratch = newRing(1);
 
 /** The public place of G slot `gi` (views). */
 export function placeOf(s: Sched, gi: number): GPlace {
-  writePlace(s, scratch, 0, FROM, gi);
-  return readPlace(scratch, 0, FROM)!;
+  return readPlace(scratch, writePlace(s, scratch, FROM, gi), FROM)!;
 }
