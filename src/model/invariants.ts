@@ -23,8 +23,11 @@ export function checkInvariants(s: Sched): string | null {
     const len = p.runqtail - p.runqhead;
     if (len < 0 || len > LOCAL_RUNQ_SIZE) return `P${p.id} local queue holds ${len}`;
     for (let i = p.runqhead; i < p.runqtail; i++) {
-      const err = put(p.runq[i & (LOCAL_RUNQ_SIZE - 1)]!, 'localq');
+      const gi = p.runq[i & (LOCAL_RUNQ_SIZE - 1)]!;
+      const err = put(gi, 'localq');
       if (err !== null) return err;
+      if (s.allgs[gi]!.runqpos !== i)
+        return `G slot ${gi} at P${p.id}'s ring slot ${i} says ${s.allgs[gi]!.runqpos}`;
     }
     if (p.runnext !== NO) {
       const err = put(p.runnext, 'runnext');
@@ -41,9 +44,13 @@ export function checkInvariants(s: Sched): string | null {
   }
   if (running > s.cfg.gomaxprocs)
     return `${running} Gs running with GOMAXPROCS=${s.cfg.gomaxprocs}`;
+  const taken = s.runqPuts - (s.runq.length - s.runqHead);
   for (let i = s.runqHead; i < s.runq.length; i++) {
     const err = put(s.runq[i]!, 'globalq');
     if (err !== null) return err;
+    const pos = taken + i - s.runqHead;
+    if (s.allgs[s.runq[i]!]!.runqpos !== pos)
+      return `G slot ${s.runq[i]!} in the global queue at ${pos} says ${s.allgs[s.runq[i]!]!.runqpos}`;
   }
   let live = 0;
   for (const g of s.allgs) {

@@ -10,6 +10,7 @@ import { gopark } from './park.ts';
 import type { World } from './program.ts';
 import { globrunqput, runqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
+import { Say } from './trace-text.ts';
 import { emit, tracing } from './trace.ts';
 import { truncate } from './truncate.ts';
 
@@ -61,7 +62,7 @@ export function netpoll(w: World): number[] {
     const g = s.allgs[gi]!;
     g.status = '_Grunnable';
     g.waitReason = '';
-    if (tracing(s)) emit(s, 'netpoll', `netpoll returns G${g.goid}`, { g: g.goid });
+    if (tracing(s)) emit(s, Say.Netpoll, g.goid, NO, NO);
   }
   return list;
 }

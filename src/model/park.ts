@@ -7,41 +7,33 @@ import { dropg, wakep } from './m.ts';
 import type { World } from './program.ts';
 import { runqput } from './runq.ts';
 import { NO, type GRec, type PRec, type Where } from './state.ts';
-import { emit, placeOf, tracing } from './trace.ts';
+import { Say } from './trace-text.ts';
+import { emit, traceFrom, traceMove, traceStr, tracing } from './trace.ts';
 
 /** The running G gives up its P with a wait reason (fact 24); the M then calls schedule(). */
 export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where = 'waiting'): void {
   const s = w.s;
-  const from = tracing(s) ? placeOf(s, g.idx) : null;
+  const traced = tracing(s);
+  if (traced) traceFrom(s, g.idx);
   g.status = '_Gwaiting';
   g.waitReason = reason;
   g.where = where;
   g.at = NO;
   g.parkedGc = Math.floor(s.now / FORCE_GC_PERIOD_NS);
   dropg(s, p);
-  if (from !== null) {
-    emit(s, 'park', `G${g.goid} parks [${reason}]`, {
-      g: g.goid,
-      p: p.id,
-      from,
-      to: placeOf(s, g.idx),
-    });
+  if (traced) {
+    const e = emit(s, Say.Park, g.goid, p.id, NO);
+    traceStr(s, e, reason);
+    traceMove(s, e, g.idx);
   }
 }
 
 /** ready(): `runqput(pp, gp, next=true)` on the waker's P, then wakep(). */
 export function goready(w: World, gi: number, p: PRec): void {
   const s = w.s;
-  const from = tracing(s) ? placeOf(s, gi) : null;
+  const traced = tracing(s);
+  if (traced) traceFrom(s, gi);
   runqput(s, p, gi, true);
-  if (from !== null) {
-    const g = s.allgs[gi]!;
-    emit(s, 'ready', `G${g.goid} ready, into P${p.id}'s runnext`, {
-      g: g.goid,
-      p: p.id,
-      from,
-      to: placeOf(s, gi),
-    });
-  }
+  if (traced) traceMove(s, emit(s, Say.Ready, s.allgs[gi]!.goid, p.id, NO), gi);
   wakep(w);
 }

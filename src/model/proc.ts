@@ -7,7 +7,8 @@ import { dropg, wakep } from './m.ts';
 import type { World } from './program.ts';
 import { runqput } from './runq.ts';
 import { NO, NO_CALLS, type GRec, type PRec, type Sched } from './state.ts';
-import { emit, placeOf, tracing } from './trace.ts';
+import { Say } from './trace-text.ts';
+import { emit, traceExit, traceStr, traceTo, tracing } from './trace.ts';
 
 /** Fact 22: ids come from the P's cache, refilled 16 at a time from `sched.goidgen`. */
 function nextGoid(s: Sched, p: PRec): number {
@@ -61,6 +62,7 @@ function freshG(idx: number): GRec {
     stack: null,
     parkedGc: 0,
     mark: 0,
+    runqpos: 0,
   };
 }
 
@@ -90,11 +92,9 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   s.ngLive++;
   runqput(s, p, gi, true);
   if (tracing(s)) {
-    emit(s, 'go', `go ${w.code[prog]!.func}: G${g.goid} created in P${p.id}'s runnext`, {
-      g: g.goid,
-      p: p.id,
-      to: placeOf(s, gi),
-    });
+    const e = emit(s, Say.Go, g.goid, p.id, NO);
+    traceStr(s, e, w.code[prog]!.func);
+    traceTo(s, e, gi);
   }
   if (parent !== null) wakep(w);
   return g;
@@ -103,13 +103,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
 /** goexit0 → gdestroy: the G turns `_Gdead` and its struct goes to the P's free list. */
 export function goexit(w: World, g: GRec, p: PRec): void {
   const s = w.s;
-  if (tracing(s))
-    emit(s, 'exit', `G${g.goid} exits`, {
-      g: g.goid,
-      p: p.id,
-      from: placeOf(s, g.idx),
-      to: { kind: 'dead' },
-    });
+  if (tracing(s)) traceExit(s, emit(s, Say.Exit, g.goid, p.id, NO), g.idx);
   g.status = '_Gdead';
   g.waitReason = '';
   g.where = 'dead';

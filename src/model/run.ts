@@ -8,7 +8,8 @@ import { OP_BLOCKED, OP_DETACHED, type World } from './program.ts';
 import { globrunqput } from './runq.ts';
 import { schedule } from './schedule.ts';
 import { NO, type GRec, type PRec } from './state.ts';
-import { emit, fmtNs, placeOf, tracing } from './trace.ts';
+import { Say } from './trace-text.ts';
+import { emit, traceArgs, traceFrom, traceMove, traceStr, tracing } from './trace.ts';
 
 /** Handles a RunP event: the op in progress has ended, or a new G starts, or the M looks for work. */
 export function runP(w: World, p: PRec): void {
@@ -71,7 +72,8 @@ export function runP(w: World, p: PRec): void {
  */
 export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   const s = w.s;
-  const from = tracing(s) ? placeOf(s, g.idx) : null;
+  const traced = tracing(s);
+  if (traced) traceFrom(s, g.idx);
   if (p.opEnd !== NO) {
     g.left = Math.max(0, p.opEnd - s.now);
     p.opEnd = NO;
@@ -80,19 +82,11 @@ export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   dropg(s, p);
   globrunqput(s, g.idx);
   s.counters['preemptions'] = (s.counters['preemptions'] ?? 0) + 1;
-  if (from !== null) {
-    const ran = s.now - p.sysmontick.schedwhen;
-    emit(
-      s,
-      'preempt',
-      `G${g.goid} preempted on P${p.id} (${how}; slice seen by sysmon ${fmtNs(ran)} ago): global queue`,
-      {
-        g: g.goid,
-        p: p.id,
-        from,
-        to: placeOf(s, g.idx),
-      },
-    );
+  if (traced) {
+    const e = emit(s, Say.Preempt, g.goid, p.id, NO);
+    traceArgs(s, e, s.now - p.sysmontick.schedwhen);
+    traceStr(s, e, how);
+    traceMove(s, e, g.idx);
   }
   // The M is interrupted mid-op: drop whatever it had pending and run the scheduler.
   p.gen++;

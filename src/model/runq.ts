@@ -10,8 +10,8 @@ const HALF = LOCAL_RUNQ_SIZE / 2;
 
 function toLocal(s: Sched, p: PRec, gi: number): void {
   p.runq[p.runqtail & (LOCAL_RUNQ_SIZE - 1)] = gi;
-  p.runqtail++;
   const g = s.allgs[gi]!;
+  g.runqpos = p.runqtail++;
   g.where = 'localq';
   g.at = p.id;
 }
@@ -76,6 +76,7 @@ export function runqempty(p: PRec): boolean {
 export function globrunqput(s: Sched, gi: number): void {
   s.runq.push(gi);
   const g = s.allgs[gi]!;
+  g.runqpos = s.runqPuts++;
   g.status = '_Grunnable';
   g.where = 'globalq';
   g.at = NO;

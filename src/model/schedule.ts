@@ -10,7 +10,8 @@ import { globrunqget, runqempty, runqget, type Found } from './runq.ts';
 import { NO, globalRunqLen, type GRec, type MRec, type PRec, type Sched } from './state.ts';
 import { stealWork } from './steal.ts';
 import { checkTimers, hasTimers } from './timers.ts';
-import { emit, placeOf, tracing } from './trace.ts';
+import { Say } from './trace-text.ts';
+import { emit, traceFrom, traceMove, tracing } from './trace.ts';
 
 const found: Found = { g: NO, inheritTime: false };
 
@@ -31,7 +32,8 @@ export function schedule(w: World, p: PRec): void {
 export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boolean): void {
   const s = w.s;
   const g = s.allgs[gi]!;
-  const from = tracing(s) ? placeOf(s, gi) : null;
+  const traced = tracing(s);
+  if (traced) traceFrom(s, gi);
   g.status = '_Grunning';
   g.waitReason = '';
   g.where = 'running';
@@ -42,19 +44,9 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
   m.curg = gi;
   if (!inheritTime) p.schedtick++;
   s.counters['schedules'] = (s.counters['schedules'] ?? 0) + 1;
-  if (from !== null) {
-    emit(
-      s,
-      'schedule',
-      `P${p.id} runs G${g.goid}${inheritTime ? ' (inherits the time slice)' : ''}`,
-      {
-        g: g.goid,
-        p: p.id,
-        m: m.id,
-        from,
-        to: placeOf(s, gi),
-      },
-    );
+  if (traced) {
+    const say = inheritTime ? Say.ScheduleInherit : Say.Schedule;
+    traceMove(s, emit(s, say, g.goid, p.id, m.id), gi);
   }
   startFirstOp(w, p, g);
 }
@@ -163,7 +155,7 @@ function dropP(w: World, p: PRec, m: MRec, out: Found): boolean {
     s.pollerM = m.id;
     s.lastpoll = 0;
     m.p = NO;
-    if (tracing(s)) emit(s, 'm-park', `M${m.id} blocks in netpoll`, { m: m.id });
+    if (tracing(s)) emit(s, Say.BlocksInNetpoll, NO, NO, m.id);
     return false;
   }
   stopm(s, m);

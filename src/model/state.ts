@@ -4,12 +4,13 @@
  * runtime2.go's `type g`, `type m`, `type p` and `type schedt`.
  * https://github.com/golang/go/blob/go1.25.0/src/runtime/runtime2.go
  */
-import type { GStatus, TraceEvent } from '../scenarios/types.ts';
+import type { GStatus } from '../scenarios/types.ts';
 import type { GoStack } from './stack.ts';
 import type { EventQueue } from './event-queue.ts';
 import type { PrngState } from './prng.ts';
 import type { WaitGroup } from './stdlib/sync.ts';
 import type { SleepHeap } from './sleep-heap.ts';
+import type { TraceRing } from './trace.ts';
 
 /** Where a G is; every G is in exactly one of these (fact 23 and design.md). */
 export type Where =
@@ -55,6 +56,11 @@ export interface GRec {
   parkedGc: number;
   /** Scratch slot an op can use across its start and end (e.g. the start time of a measurement). */
   mark: number;
+  /**
+   * Where the G entered its run queue: `p.runqtail` for a local ring, `Sched.runqPuts` for the
+   * global queue; its index is then a subtraction (trace.ts `placeOf`), not a scan.
+   */
+  runqpos: number;
 }
 
 export type PStatus = '_Pidle' | '_Prunning' | '_Psyscall';
@@ -142,6 +148,8 @@ export interface Sched {
   /** The global run queue: a FIFO with a moving head (`sched.runq`). */
   runq: number[];
   runqHead: number;
+  /** Gs ever put on the global queue: with its length, how many were taken (`GRec.runqpos`). */
+  runqPuts: number;
   /** Global free list of dead G slots (`sched.gFree`). */
   gFree: number[];
   midle: number[];
@@ -174,7 +182,8 @@ export interface Sched {
   counters: Record<string, number>;
   fatal: string | null;
   done: boolean;
-  trace: TraceEvent[];
+  /** The trace ring (trace.ts), made at the first event. */
+  trace: TraceRing | null;
   traceSeq: number;
   series: Record<string, number[]>;
   nextSampleNs: number;

@@ -8,9 +8,10 @@ import { STEAL_TRIES } from './constants.ts';
 import { nextU32 } from './prng.ts';
 import type { World } from './program.ts';
 import { runqget, runqsteal, type Found } from './runq.ts';
-import type { PRec } from './state.ts';
+import { NO, type PRec } from './state.ts';
 import { checkTimers, hasDueTimer } from './timers.ts';
-import { emit, placeOf, tracing } from './trace.ts';
+import { Say } from './trace-text.ts';
+import { emit, traceArgs, traceStolen, tracing } from './trace.ts';
 
 /** randomOrder.reset: the numbers in 1..count coprime to count. */
 export function coprimesOf(count: number): number[] {
@@ -46,13 +47,9 @@ export function stealWork(w: World, p: PRec, out: Found): boolean {
       if (got !== null) {
         s.counters['steals'] = (s.counters['steals'] ?? 0) + 1;
         if (from >= 0) {
-          const g = s.allgs[got.g]!;
-          emit(s, 'steal', `P${p.id} steals ${got.n} G(s) from P${from}, runs G${g.goid}`, {
-            g: g.goid,
-            p: p.id,
-            from: { kind: 'localq', p: from, index: 0 },
-            to: placeOf(s, got.g),
-          });
+          const e = emit(s, Say.Steal, s.allgs[got.g]!.goid, p.id, NO);
+          traceArgs(s, e, got.n, from);
+          traceStolen(s, e, from, got.g);
         }
         out.g = got.g;
         out.inheritTime = false;

@@ -9,12 +9,14 @@ import { acquirep, handoffp, kickP, pidleget, stopm, wakeSysmon } from './m.ts';
 import type { World } from './program.ts';
 import { globrunqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
-import { emit, fmtNs, placeOf, tracing } from './trace.ts';
+import { Say } from './trace-text.ts';
+import { emit, traceArgs, traceFrom, traceFromSyscall, traceMove, tracing } from './trace.ts';
 
 export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   const s = w.s;
   const m = s.allm[p.m]!;
-  const from = tracing(s) ? placeOf(s, g.idx) : null;
+  const traced = tracing(s);
+  if (traced) traceFrom(s, g.idx);
   // reentersyscall: sysmon asleep in sched.sysmonwait is woken (entersyscall_sysmon).
   wakeSysmon(w);
   g.status = '_Gsyscall';
@@ -29,19 +31,10 @@ export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   p.syscalltick++;
   s.inSyscall++;
   pushEventIn(s, ns, EvKind.SyscallExit, g.idx, m.id);
-  if (from !== null) {
-    emit(
-      s,
-      'syscall-enter',
-      `G${g.goid} enters a ${fmtNs(ns)} syscall on M${m.id}; P${p.id} is _Psyscall`,
-      {
-        g: g.goid,
-        p: p.id,
-        m: m.id,
-        from,
-        to: placeOf(s, g.idx),
-      },
-    );
+  if (traced) {
+    const e = emit(s, Say.SyscallEnter, g.goid, p.id, m.id);
+    traceArgs(s, e, ns);
+    traceMove(s, e, g.idx);
   }
 }
 
@@ -81,29 +74,11 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
     p.curg = gi;
     m.curg = gi;
     kickP(s, p, 0);
-    if (tracing(s)) {
-      emit(s, 'syscall-exit', `G${g.goid} back from its syscall, keeps running on P${p.id}`, {
-        g: g.goid,
-        p: p.id,
-        m: m.id,
-      });
-    }
+    if (tracing(s)) emit(s, Say.SyscallKeepsP, g.goid, p.id, m.id);
     return;
   }
   // exitsyscall0: no P for us; the G waits on the global queue and this M parks.
   globrunqput(s, gi);
-  if (tracing(s)) {
-    emit(
-      s,
-      'syscall-exit',
-      `G${g.goid} back from its syscall, no P free: global queue; M${m.id} parks`,
-      {
-        g: g.goid,
-        m: m.id,
-        from: { kind: 'syscall', m: m.id },
-        to: placeOf(s, gi),
-      },
-    );
-  }
+  if (tracing(s)) traceFromSyscall(s, emit(s, Say.SyscallNoP, g.goid, NO, m.id), m.id, gi);
   stopm(s, m);
 }

@@ -19,6 +19,7 @@ import { preemptNow } from './run.ts';
 import { runqempty } from './runq.ts';
 import { NO, type PRec } from './state.ts';
 import { hasDueTimer, timeSleepUntil } from './timers.ts';
+import { Say } from './trace-text.ts';
 import { emit, tracing } from './trace.ts';
 
 /**
@@ -126,14 +127,6 @@ export function preemptone(w: World, p: PRec): void {
   if (s.cfg.asyncPreempt || !callFree) {
     preemptNow(w, p, g, s.cfg.asyncPreempt ? 'SIGURG → asyncPreempt' : 'at its next call');
   } else if (tracing(s)) {
-    emit(
-      s,
-      'note',
-      `G${g.goid} asked to stop, but its loop makes no calls: it runs on (cooperative preemption)`,
-      {
-        g: g.goid,
-        p: p.id,
-      },
-    );
+    emit(s, Say.NoCalls, g.goid, p.id, NO);
   }
 }

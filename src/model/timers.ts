@@ -10,7 +10,8 @@ import { M_WAKE_NS } from './constants.ts';
 import type { World } from './program.ts';
 import { firstWake, sleepers, sleepPopMin, sleepPush } from './sleep-heap.ts';
 import { NO, type PRec } from './state.ts';
-import { emit, tracing, fmtNs } from './trace.ts';
+import { Say } from './trace-text.ts';
+import { emit, traceArgs, tracing } from './trace.ts';
 
 /** Adds a timer for G `gi` to P `p`'s 4-ary heap (the runtime's timerHeapN). */
 export function addTimer(w: World, p: PRec, when: number, gi: number): void {
@@ -19,10 +20,7 @@ export function addTimer(w: World, p: PRec, when: number, gi: number): void {
   pushTimerEvent(s.queue, when, p.id);
   if (tracing(s)) {
     const g = s.allgs[gi]!;
-    emit(s, 'timer-add', `G${g.goid} sleeps; timer on P${p.id} in ${fmtNs(when - s.now)}`, {
-      g: g.goid,
-      p: p.id,
-    });
+    traceArgs(s, emit(s, Say.Sleep, g.goid, p.id, NO), when - s.now);
   }
 }
 
@@ -94,7 +92,7 @@ export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
     ran = true;
     if (tracing(s)) {
       const g = s.allgs[gi]!;
-      emit(s, 'timer-fire', `timer of G${g.goid} fires on P${cur.id}`, { g: g.goid, p: cur.id });
+      emit(s, Say.SleepFires, g.goid, cur.id, NO);
     }
     goready(w, gi, cur);
   }

@@ -10,8 +10,9 @@
 import { registerOp, type Op } from '../model/program.ts';
 import { ModelSimulation } from '../model/simulation.ts';
 import { newStack, pushFrame, shrinkStack, type GoStack } from '../model/stack.ts';
-import type { GRec, Sched } from '../model/state.ts';
-import { emit, tracing } from '../model/trace.ts';
+import { NO, type GRec, type Sched } from '../model/state.ts';
+import { Say } from '../model/trace-text.ts';
+import { emit, traceArgs, tracing } from '../model/trace.ts';
 import { lineOf } from './go/source-lines.ts';
 import type { GoSource, ParamSchema, ParamValues, Scenario } from './types.ts';
 
@@ -229,12 +230,8 @@ registerOp<GcOp>({
     if (st !== null && shrink !== null) {
       record(w.s, 'shrink', depthOf(g), st);
       if (tracing(w.s)) {
-        emit(
-          w.s,
-          'stack-shrink',
-          `G${g.goid}'s stack ${shrink.fromBytes} bytes → ${shrink.toBytes} bytes: the GC's stack scan found only ${st.used} bytes in use (copystack)`,
-          { g: g.goid },
-        );
+        const e = emit(w.s, Say.StackShrink, g.goid, NO, NO);
+        traceArgs(w.s, e, shrink.fromBytes, shrink.toBytes, st.used);
       }
     }
     return op.ns;

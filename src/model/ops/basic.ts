@@ -12,7 +12,9 @@ import { nextFloat } from '../prng.ts';
 import { OP_BLOCKED, OP_DETACHED, registerOp, type Op } from '../program.ts';
 import { globrunqput, runqput } from '../runq.ts';
 import { addTimer } from '../timers.ts';
-import { emit, placeOf, tracing } from '../trace.ts';
+import { NO } from '../state.ts';
+import { Say } from '../trace-text.ts';
+import { emit, traceFrom, traceMove, tracing } from '../trace.ts';
 
 /** CPU work that calls functions as it goes, so it is preemptible even cooperatively. */
 export interface ComputeOp extends Op {
@@ -61,16 +63,11 @@ export interface GoschedOp extends Op {
 registerOp<GoschedOp>({
   kind: 'gosched',
   run: (w, g, _op, p) => {
-    const from = tracing(w.s) ? placeOf(w.s, g.idx) : null;
+    const traced = tracing(w.s);
+    if (traced) traceFrom(w.s, g.idx);
     dropg(w.s, p);
     globrunqput(w.s, g.idx);
-    if (from !== null)
-      emit(w.s, 'note', `G${g.goid} calls Gosched: global queue`, {
-        g: g.goid,
-        p: p.id,
-        from,
-        to: placeOf(w.s, g.idx),
-      });
+    if (traced) traceMove(w.s, emit(w.s, Say.Gosched, g.goid, p.id, NO), g.idx);
     return OP_BLOCKED;
   },
 });
@@ -82,16 +79,11 @@ export interface GoyieldOp extends Op {
 registerOp<GoyieldOp>({
   kind: 'goyield',
   run: (w, g, _op, p) => {
-    const from = tracing(w.s) ? placeOf(w.s, g.idx) : null;
+    const traced = tracing(w.s);
+    if (traced) traceFrom(w.s, g.idx);
     dropg(w.s, p);
     runqput(w.s, p, g.idx, false);
-    if (from !== null)
-      emit(w.s, 'note', `G${g.goid} calls goyield: tail of P${p.id}'s local queue`, {
-        g: g.goid,
-        p: p.id,
-        from,
-        to: placeOf(w.s, g.idx),
-      });
+    if (traced) traceMove(w.s, emit(w.s, Say.Goyield, g.goid, p.id, NO), g.idx);
     return OP_BLOCKED;
   },
 });

@@ -17,8 +17,9 @@ import {
   type GoStack,
 } from '../stack.ts';
 import { registerOp, type Op, type World } from '../program.ts';
-import { NO_CALLS, type GRec } from '../state.ts';
-import { emit, tracing } from '../trace.ts';
+import { NO, NO_CALLS, type GRec } from '../state.ts';
+import { Say } from '../trace-text.ts';
+import { emit, traceArgs, traceStr, tracing } from '../trace.ts';
 
 export interface CallOp extends Op {
   readonly kind: 'call';
@@ -102,12 +103,9 @@ registerOp<CallOp>({
     try {
       const growth = pushFrame(g.stack, op.frameBytes);
       if (growth !== null && tracing(s)) {
-        emit(
-          s,
-          'stack-grow',
-          `G${g.goid} calls ${op.func}: stack ${growth.fromBytes} → ${growth.toBytes} bytes (copystack, ${growth.copiedBytes} bytes copied)`,
-          { g: g.goid },
-        );
+        const e = emit(s, Say.StackGrow, g.goid, NO, NO);
+        traceArgs(s, e, growth.fromBytes, growth.toBytes, growth.copiedBytes);
+        traceStr(s, e, op.func);
       }
     } catch (e) {
       if (!(e instanceof StackOverflowError)) throw e;

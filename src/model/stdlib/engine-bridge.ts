@@ -16,7 +16,8 @@ import { newproc } from '../proc.ts';
 import { nextInt } from '../prng.ts';
 import type { World } from '../program.ts';
 import { NO, type PRec, type Sched } from '../state.ts';
-import { emit, tracing } from '../trace.ts';
+import { Say } from '../trace-text.ts';
+import { emit, traceArgs, traceStr, tracing } from '../trace.ts';
 import { chanSend, freeChan, type ChanHooks } from './chan.ts';
 import type { StdlibState } from './stdlib-state.ts';
 import {
@@ -110,7 +111,7 @@ export function startTimer(
   options: { bytes?: number; period?: number; isChan?: boolean } = {},
 ): number {
   const id = addTimer(stdlibOf(w.s).timers, p.id, when, fire, options);
-  if (tracing(w.s)) emit(w.s, 'timer-add', `timer ${id} on P${p.id}`, { p: p.id });
+  if (tracing(w.s)) traceArgs(w.s, emit(w.s, Say.TimerAdd, NO, p.id, NO), id);
   return id;
 }
 
@@ -207,8 +208,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       const g = newproc(w, p, prog, null);
       freshLocals(st, g.idx, 1).push(fire.arg);
       st.createdBy[g.idx] = 'time.goFunc';
-      if (tracing(s))
-        emit(s, 'timer-fire', `timer fires: go ${fire.fn} as G${g.goid}`, { g: g.goid, p: p.id });
+      if (tracing(s)) traceStr(s, emit(s, Say.TimerGo, g.goid, p.id, NO), fire.fn);
       wakep(w);
       return;
     }
@@ -218,8 +218,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       const timerId = idGet(st.chans.chans, fire.chan)?.timerId ?? null;
       if (timerId !== null && st.orphanTimers.delete(timerId))
         dropChanTimer(st, timerId, fire.chan);
-      if (tracing(s))
-        emit(s, 'timer-fire', `timer fires: value sent on channel ${fire.chan}`, { p: p.id });
+      if (tracing(s)) traceArgs(s, emit(s, Say.TimerSend, NO, p.id, NO), fire.chan);
       return;
     }
     case 'external': {
