@@ -12,6 +12,7 @@ import type {
   TraceEvent,
   View,
 } from '../../scenarios/types.ts';
+import { nextEventTime } from '../event-queue.ts';
 import { sampleUntil } from '../metrics.ts';
 import { ModelSimulation, type ModelSpec } from '../simulation.ts';
 import type { World } from '../program.ts';
@@ -142,7 +143,7 @@ export class StdlibSimulation implements Simulation {
     const w = this.engine.world;
     const s = w.s;
     const due = this.due;
-    const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+    const head = nextEventTime(s.queue);
     if (due <= head && due <= s.cfg.horizonNs) {
       if (due > s.nextSampleNs - 1)
         sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
@@ -190,7 +191,7 @@ export class StdlibSimulation implements Simulation {
     for (;;) {
       if (s.done) return;
       this.engine.dropStaleHead();
-      const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+      const head = nextEventTime(s.queue);
       this.findNextTimer();
       const timer = this.due;
       // Nothing left at all: one more step lets the engine finish (and run checkdead).
