@@ -261,7 +261,7 @@ export function heapFirst(q: EventQueue): boolean {
   return ht < rt || (ht === rt && q.key[0]! < r.key[p]!);
 }
 
-/** Time of the earliest pending event; Infinity when none. */
+/** Time of the earliest pending event; Infinity when none. (Per-event callers read it in place.) */
 export function nextEventTime(q: EventQueue): number {
   return heapFirst(q) ? q.t[0]! : q.run.t[q.run.win[1]!]!;
 }

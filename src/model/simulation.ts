@@ -280,12 +280,14 @@ export class ModelSimulation implements Simulation {
   dropStaleHead(): void {
     const s = this.w.s;
     const q = s.queue;
-    const r = q.run;
     for (;;) {
-      const stale = heapFirst(q)
-        ? isStale(s, q.kind[0]!, q.a[0]!, q.b[0]!)
-        : r.t[r.win[1]!]! !== Infinity && isStale(s, EvKind.RunP, r.win[1]!, r.gen[r.win[1]!]!);
-      if (!stale) return;
+      if (heapFirst(q)) {
+        if (!isStale(s, q.kind[0]!, q.a[0]!, q.b[0]!)) return;
+      } else {
+        const r = q.run;
+        const p = r.win[1]!;
+        if (r.t[p]! === Infinity || s.allp[p]!.gen === r.gen[p]!) return;
+      }
       popEvent(q, this.ev);
     }
   }
