@@ -77,6 +77,12 @@ export interface RunSlots {
   win: Int32Array;
   /** Leaves: a power of two, at least the number of Ps. */
   n: number;
+  /**
+   * A P whose event was popped and whose path in the tree is not replayed yet, or -1. The M on it
+   * usually pushes its next RunP at once, and one replay then serves both; heapFirst replays it
+   * before anything reads the tree.
+   */
+  popped: number;
   /** The latest (time, key) of the stale events dropped from the slots; -Infinity: none. */
   staleT: number;
   staleKey: number;
@@ -133,6 +139,7 @@ export function newEventQueue(procs: number, capacity = INITIAL_CAPACITY): Event
       gen: new Float64Array(n),
       win,
       n,
+      popped: -1,
       staleT: -Infinity,
       staleKey: -1,
     },
@@ -222,6 +229,8 @@ export function pushRunPIn(
   r.t[p] = clock.now + delay;
   r.key[p] = PRIORITY[EvKind.RunP]! * PRIORITY_SHIFT + q.nextSeq++;
   r.gen[p] = gen;
+  if (r.popped !== p && r.popped !== -1) replay(r, r.popped);
+  r.popped = -1;
   replay(r, p);
 }
 
@@ -253,8 +262,12 @@ function replay(r: RunSlots, p: number): void {
 
 /** Whether the earliest pending event is the heap's root (false: a P's slot, or none at all). */
 export function heapFirst(q: EventQueue): boolean {
-  if (q.size === 0) return false;
   const r = q.run;
+  if (r.popped !== -1) {
+    replay(r, r.popped);
+    r.popped = -1;
+  }
+  if (q.size === 0) return false;
   const p = r.win[1]!;
   const rt = r.t[p]!;
   const ht = q.t[0]!;
@@ -324,7 +337,7 @@ export function popEvent(q: EventQueue, out: PoppedEvent): boolean {
     out.a = p;
     out.b = r.gen[p]!;
     r.t[p] = Infinity;
-    replay(r, p);
+    r.popped = p;
     return true;
   }
   out.t = q.t[0]!;
