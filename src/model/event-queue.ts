@@ -1,7 +1,8 @@
 /**
  * The simulation's agenda: a binary min-heap of events ordered by (time, priority, seq), the same
  * key SimPy uses (`heappush(queue, (now + delay, priority, next(eid), event))`), so events at the
- * same instant run in a fixed order and equal keys stay FIFO. Typed arrays (times as float64, exact
+ * same instant run in a fixed order and equal keys stay FIFO; each P's latest RunP event waits in
+ * a slot of its own beside the heap (RunSlots). Typed arrays (times as float64, exact
  * to 2^53 ns; kinds and G/P/M operands as int32): no boxed numbers, no element-kind changes, and a
  * checkpoint (`structuredClone`) copies them as they are.
  */
@@ -56,6 +57,35 @@ export interface EventQueue {
   size: number;
   nextSeq: number;
   lane: Lane;
+  run: RunSlots;
+}
+
+/**
+ * Each P's RunP event, outside the heap: a P has at most one live RunP event (kickP bumps `p.gen`
+ * and pushes the next), and RunP events are 85% of a gmp run's, so they skip the heap's five-array
+ * sifts. A slot's event replaced by a newer one is stale: it would only have been skipped when
+ * popped, so it is dropped, and only the latest (time, key) of the dropped ones is kept, for
+ * `pendingAfter`. The earliest slot is the root of a winner tree over the Ps.
+ */
+export interface RunSlots {
+  /** Time of each P's event; Infinity: none (also the padding past the last P). */
+  t: Float64Array;
+  key: Float64Array;
+  /** The `gen` of each event, `b` of the popped event (an older gen than the P's: stale). */
+  gen: Float64Array;
+  /** Winner tree: node k (1 <= k < n) holds the earlier P of nodes 2k and 2k+1; leaf n + p holds p. */
+  win: Int32Array;
+  /** Leaves: a power of two, at least the number of Ps. */
+  n: number;
+  /**
+   * A P whose event was popped and whose path in the tree is not replayed yet, or -1. The M on it
+   * usually pushes its next RunP at once, and one replay then serves both; heapFirst replays it
+   * before anything reads the tree.
+   */
+  popped: number;
+  /** The latest (time, key) of the stale events dropped from the slots; -Infinity: none. */
+  staleT: number;
+  staleKey: number;
 }
 
 /**
@@ -79,7 +109,13 @@ export interface Lane {
 const INITIAL_CAPACITY = 64;
 const NO_LEAD = -1;
 
-export function newEventQueue(capacity = INITIAL_CAPACITY): EventQueue {
+/** An agenda for `procs` Ps. */
+export function newEventQueue(procs: number, capacity = INITIAL_CAPACITY): EventQueue {
+  let n = 1;
+  while (n < procs) n *= 2;
+  const win = new Int32Array(2 * n);
+  for (let p = 0; p < n; p++) win[n + p] = p;
+  for (let k = n - 1; k >= 1; k--) win[k] = win[2 * k]!;
   return {
     t: new Float64Array(capacity),
     key: new Float64Array(capacity),
@@ -96,6 +132,16 @@ export function newEventQueue(capacity = INITIAL_CAPACITY): EventQueue {
       size: 0,
       leadKey: NO_LEAD,
       lastT: 0,
+    },
+    run: {
+      t: new Float64Array(n).fill(Infinity),
+      key: new Float64Array(n),
+      gen: new Float64Array(n),
+      win,
+      n,
+      popped: -1,
+      staleT: -Infinity,
+      staleKey: -1,
     },
   };
 }
@@ -163,6 +209,77 @@ export function pushEventIn(
 }
 
 /**
+ * The RunP event of P `p` (`gen` = its P.gen) at `delay` after `clock.now`, into the P's slot. The
+ * slot's previous event is stale now (its gen is older): it is only remembered in `staleT` and
+ * `staleKey` if it is the latest stale one (see RunSlots).
+ */
+export function pushRunPIn(
+  clock: { readonly now: number; readonly queue: EventQueue },
+  delay: number,
+  p: number,
+  gen: number,
+): void {
+  const q = clock.queue;
+  const r = q.run;
+  const oldT = r.t[p]!;
+  if (oldT !== Infinity && (oldT > r.staleT || (oldT === r.staleT && r.key[p]! > r.staleKey))) {
+    r.staleT = oldT;
+    r.staleKey = r.key[p]!;
+  }
+  r.t[p] = clock.now + delay;
+  r.key[p] = PRIORITY[EvKind.RunP]! * PRIORITY_SHIFT + q.nextSeq++;
+  r.gen[p] = gen;
+  if (r.popped !== p && r.popped !== -1) replay(r, r.popped);
+  r.popped = -1;
+  replay(r, p);
+}
+
+/**
+ * Whether the agenda still holds an event after the popped `ev`, counting the stale RunP events a
+ * single heap would still hold: `finish` calls a run that stops at its horizon with nothing else
+ * pending a deadlock, and the engine has always counted those.
+ */
+export function pendingAfter(q: EventQueue, ev: PoppedEvent): boolean {
+  const r = q.run;
+  return (
+    nextEventTime(q) !== Infinity || r.staleT > ev.t || (r.staleT === ev.t && r.staleKey > ev.key)
+  );
+}
+
+/** The winner tree after P `p`'s slot changed: the matches on its path to the root. */
+function replay(r: RunSlots, p: number): void {
+  const t = r.t;
+  const key = r.key;
+  const win = r.win;
+  for (let k = (r.n + p) >> 1; k >= 1; k >>= 1) {
+    const x = win[2 * k]!;
+    const y = win[2 * k + 1]!;
+    const xt = t[x]!;
+    const yt = t[y]!;
+    win[k] = xt < yt || (xt === yt && key[x]! < key[y]!) ? x : y;
+  }
+}
+
+/** Whether the earliest pending event is the heap's root (false: a P's slot, or none at all). */
+export function heapFirst(q: EventQueue): boolean {
+  const r = q.run;
+  if (r.popped !== -1) {
+    replay(r, r.popped);
+    r.popped = -1;
+  }
+  if (q.size === 0) return false;
+  const p = r.win[1]!;
+  const rt = r.t[p]!;
+  const ht = q.t[0]!;
+  return ht < rt || (ht === rt && q.key[0]! < r.key[p]!);
+}
+
+/** Time of the earliest pending event; Infinity when none. (Per-event callers read it in place.) */
+export function nextEventTime(q: EventQueue): number {
+  return heapFirst(q) ? q.t[0]! : q.run.t[q.run.win[1]!]!;
+}
+
+/**
  * pushEvent of an EvKind.Timer for P `p` at `when`: to the lane's tail when it comes no earlier
  * than the lane's last event, else to the heap (where it starts the lane if the lane is empty).
  */
@@ -210,8 +327,21 @@ function siftUpLast(q: EventQueue, kind: EvKind, a: number, b: number): void {
 
 /** Removes the earliest event into `out` (reused to avoid allocation). False when empty. */
 export function popEvent(q: EventQueue, out: PoppedEvent): boolean {
-  if (q.size === 0) return false;
+  if (!heapFirst(q)) {
+    const r = q.run;
+    const p = r.win[1]!;
+    if (r.t[p]! === Infinity) return false;
+    out.t = r.t[p]!;
+    out.key = r.key[p]!;
+    out.kind = EvKind.RunP;
+    out.a = p;
+    out.b = r.gen[p]!;
+    r.t[p] = Infinity;
+    r.popped = p;
+    return true;
+  }
   out.t = q.t[0]!;
+  out.key = q.key[0]!;
   out.kind = q.kind[0] as EvKind;
   out.a = q.a[0]!;
   out.b = q.b[0]!;
@@ -279,6 +409,8 @@ function fillRoot(q: EventQueue, from: number, kind: EvKind, a: number, b: numbe
 
 export interface PoppedEvent {
   t: number;
+  /** (priority, seq), see PRIORITY_SHIFT. */
+  key: number;
   kind: EvKind;
   a: number;
   b: number;

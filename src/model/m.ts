@@ -3,7 +3,7 @@
  * acquirep (facts 8, 14, 16). https://github.com/golang/go/blob/go1.25.0/src/runtime/proc.go
  */
 import { M_CREATE_NS, M_WAKE_NS, SYSMON_MIN_DELAY_NS } from './constants.ts';
-import { EvKind, pushEventIn, SYSMON_RESUME } from './event-queue.ts';
+import { EvKind, pushEventIn, pushRunPIn, SYSMON_RESUME } from './event-queue.ts';
 import type { World } from './program.ts';
 import { runqempty } from './runq.ts';
 import { NO, globalRunqLen, type MRec, type PRec, type Sched } from './state.ts';
@@ -50,7 +50,7 @@ export function acquirep(m: MRec, p: PRec): void {
 /** Schedules the P's M to run (after `delay`), cancelling anything it had pending. */
 export function kickP(s: Sched, p: PRec, delay: number): void {
   p.gen++;
-  pushEventIn(s, delay, EvKind.RunP, p.id, p.gen);
+  pushRunPIn(s, delay, p.id, p.gen);
 }
 
 /** Fact 16: newm → allocm → checkmcount: more than maxmcount Ms is fatal. */

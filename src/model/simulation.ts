@@ -15,7 +15,10 @@ import { MAX_M_COUNT, SYSMON_MAX_DELAY_NS, SYSMON_MIN_DELAY_NS } from './constan
 import { dumpText } from './dump.ts';
 import {
   EvKind,
+  heapFirst,
   newEventQueue,
+  nextEventTime,
+  pendingAfter,
   popEvent,
   pushEvent,
   SYSMON_RESUME,
@@ -110,7 +113,7 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     cfg,
     now: 0,
     events: 0,
-    queue: newEventQueue(),
+    queue: newEventQueue(cfg.gomaxprocs),
     rng,
     allgs: [],
     allp,
@@ -170,7 +173,7 @@ interface SavedCheckpoint extends Checkpoint {
 export class ModelSimulation implements Simulation {
   private readonly w: World;
   private readonly initial: SavedCheckpoint;
-  private readonly ev: PoppedEvent = { t: 0, kind: EvKind.RunP, a: 0, b: 0 };
+  private readonly ev: PoppedEvent = { t: 0, key: 0, kind: EvKind.RunP, a: 0, b: 0 };
 
   constructor(
     private readonly spec: ModelSpec,
@@ -217,11 +220,11 @@ export class ModelSimulation implements Simulation {
     const ev = this.ev;
     for (;;) {
       if (!popEvent(s.queue, ev)) {
-        this.finish(s.now);
+        this.finish(s.now, false);
         return false;
       }
       if (ev.t > s.cfg.horizonNs) {
-        this.finish(s.cfg.horizonNs);
+        this.finish(s.cfg.horizonNs, pendingAfter(s.queue, ev));
         return false;
       }
       if (!isStale(s, ev.kind, ev.a, ev.b)) break;
@@ -247,14 +250,17 @@ export class ModelSimulation implements Simulation {
         onTimer(w, ev.a);
         break;
     }
-    if (s.done) this.finish(s.now);
+    if (s.done) this.finish(s.now, true);
     return !s.done;
   }
 
-  /** The run ends: sample the rest of the grid; goroutines left with nothing to wake them = checkdead. */
-  private finish(at: number): void {
+  /**
+   * The run ends: sample the rest of the grid; goroutines left with nothing to wake them (nothing
+   * `pending`) = checkdead.
+   */
+  private finish(at: number, pending: boolean): void {
     const s = this.w.s;
-    if (!s.done && s.queue.size === 0 && s.ngLive > 0 && s.fatal === null) {
+    if (!s.done && !pending && s.ngLive > 0 && s.fatal === null) {
       // Fact 26: no M running, nothing runnable, no timers: checkdead.
       s.fatal = 'fatal error: all goroutines are asleep - deadlock!';
     }
@@ -270,23 +276,31 @@ export class ModelSimulation implements Simulation {
 
   /**
    * Drops stale events from the head of the agenda, so a caller comparing the head's time with a
-   * limit never steps past the limit because of one. (It reads `queue.t[0]` itself: a time past
-   * 2^31 ns returned from a call would be boxed.)
+   * limit never steps past the limit because of one.
    */
   dropStaleHead(): void {
     const s = this.w.s;
     const q = s.queue;
-    while (q.size > 0 && isStale(s, q.kind[0]!, q.a[0]!, q.b[0]!)) popEvent(q, this.ev);
+    for (;;) {
+      if (heapFirst(q)) {
+        if (!isStale(s, q.kind[0]!, q.a[0]!, q.b[0]!)) return;
+      } else {
+        const r = q.run;
+        const p = r.win[1]!;
+        if (r.t[p]! === Infinity || s.allp[p]!.gen === r.gen[p]!) return;
+      }
+      popEvent(q, this.ev);
+    }
   }
 
   runUntil(tNs: number): void {
     const s = this.w.s;
     for (;;) {
       this.dropStaleHead();
-      if (s.done || s.queue.size === 0 || s.queue.t[0]! > tNs) break;
+      if (s.done || nextEventTime(s.queue) > tNs) break;
       this.step();
     }
-    if (!s.done && s.queue.size === 0) this.step();
+    if (!s.done && nextEventTime(s.queue) === Infinity) this.step();
     // Nothing happens until the next event: the clock can stand at tNs.
     if (!s.done && tNs > s.now && tNs <= s.cfg.horizonNs) {
       sampleUntil(s, tNs + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);

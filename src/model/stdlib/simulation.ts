@@ -12,6 +12,7 @@ import type {
   TraceEvent,
   View,
 } from '../../scenarios/types.ts';
+import { heapFirst } from '../event-queue.ts';
 import { sampleUntil } from '../metrics.ts';
 import { ModelSimulation, type ModelSpec } from '../simulation.ts';
 import type { World } from '../program.ts';
@@ -142,7 +143,10 @@ export class StdlibSimulation implements Simulation {
     const w = this.engine.world;
     const s = w.s;
     const due = this.due;
-    const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+    const q = s.queue;
+    // The agenda's nextEventTime, read in place: a time past 2^31 ns returned from a call that is
+    // not inlined would be boxed (an allocation per event).
+    const head = heapFirst(q) ? q.t[0]! : q.run.t[q.run.win[1]!]!;
     if (due <= head && due <= s.cfg.horizonNs) {
       if (due > s.nextSampleNs - 1)
         sampleUntil(s, due + 1, this.spec.seriesNames, this.spec.sampleExtra ?? null);
@@ -190,7 +194,8 @@ export class StdlibSimulation implements Simulation {
     for (;;) {
       if (s.done) return;
       this.engine.dropStaleHead();
-      const head = s.queue.size > 0 ? (s.queue.t[0] as number) : Infinity;
+      const q = s.queue;
+      const head = heapFirst(q) ? q.t[0]! : q.run.t[q.run.win[1]!]!;
       this.findNextTimer();
       const timer = this.due;
       // Nothing left at all: one more step lets the engine finish (and run checkdead).
