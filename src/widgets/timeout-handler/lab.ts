@@ -49,16 +49,9 @@ export const timeoutHandlerLab: LeakLab = {
       {
         key: 'conn',
         label: 'connection goroutines',
-        count: conns,
-        detail: `${whole(conns)} · conn.serve, one per keep-alive connection`,
+        count: conns + reads,
+        detail: `${whole(conns + reads)} · ${whole(conns)} conn.serve, one per keep-alive connection, and ${whole(reads)} connReader.backgroundRead, one per request in progress`,
         tone: 'runnable',
-      },
-      {
-        key: 'read',
-        label: 'background reads',
-        count: reads,
-        detail: `${whole(reads)} · connReader.backgroundRead, one per request in progress`,
-        tone: 'muted',
       },
       {
         key: '503',
