@@ -6,6 +6,7 @@ import { checkHostileQueries } from './hostile';
 import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
 import { checkMountCycles, checkTenWidgets } from './lifecycle';
 import { RUNTIME_WIDGETS } from './specs';
+import { checkToolbarTargets } from './targets';
 
 /**
  * Every browser check of every registered widget (one entry each in ./specs.ts).
@@ -59,6 +60,9 @@ export async function runtimeWidgetChecks(
         checkMountCycles(browser, siteUrl, current.id),
       );
       await add(`${current.id}: JS budget`, () => checkWidgetBudget(browser, siteUrl, current.id));
+      await add(`${current.id}: toolbar targets`, () =>
+        checkToolbarTargets(browser, siteUrl, current.id),
+      );
     }
   };
   const lanes = Math.max(1, Number(process.env.E2E_LANES ?? 2) || 1);
