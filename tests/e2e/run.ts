@@ -6,6 +6,7 @@ import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
 import { checkLandmarks } from './landmarks';
+import { checkPredictions } from './predict';
 import {
   checkCodeCompare,
   checkDumpReader,
@@ -109,6 +110,7 @@ async function main(): Promise<number> {
       for (const { page, widget } of chapters) {
         record(await checkChapterWidget(browser, server.siteUrl, page, widget));
       }
+      for (const { page } of chapters) record(await checkPredictions(browser, server.siteUrl, page));
       record(await checkThemeToggle(browser, server.siteUrl));
       record(await checkDumpReader(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
