@@ -110,7 +110,8 @@ async function main(): Promise<number> {
       for (const { page, widget } of chapters) {
         record(await checkChapterWidget(browser, server.siteUrl, page, widget));
       }
-      for (const { page } of chapters) record(await checkPredictions(browser, server.siteUrl, page));
+      for (const { page } of chapters)
+        record(await checkPredictions(browser, server.siteUrl, page));
       record(await checkThemeToggle(browser, server.siteUrl));
       record(await checkDumpReader(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
