@@ -16,6 +16,7 @@ const base = {
   step: 0,
   atNs: null,
   speed: 1,
+  clip: null,
 };
 
 describe('URL state', () => {
@@ -26,6 +27,7 @@ describe('URL state', () => {
       step: 17,
       atNs: 1_500_000_000,
       speed: 4,
+      clip: { fromNs: 1_200_000_000, toNs: 1_800_000_000, loop: true },
     };
     const query = writeState(schema, '', state);
     const back = readState(schema, query, noProps);
@@ -72,7 +74,35 @@ describe('URL state', () => {
       step: 0,
       atNs: null,
       speed: 1,
+      clip: null,
     });
     expect(new URLSearchParams(query).get('utm')).toBe('x');
+  });
+
+  it('carries a clip as from, to and loop; an open end or no loop is left out', () => {
+    const open = writeState(schema, '', {
+      ...base,
+      clip: { fromNs: 3e6, toNs: null, loop: false },
+    });
+    const q = new URLSearchParams(open);
+    expect([q.get('from'), q.get('to'), q.get('loop')]).toEqual(['3ms', null, null]);
+    expect(readState(schema, open, noProps).clip).toEqual({ fromNs: 3e6, toNs: null, loop: false });
+    expect(readState(schema, '?to=2s', noProps).clip).toEqual({
+      fromNs: 0,
+      toNs: 2e9,
+      loop: false,
+    });
+    expect(readState(schema, '?step=4', noProps).clip).toBeNull();
+  });
+
+  it('refuses a clip that is not durations, ends before it starts, or loops by another word', () => {
+    for (const query of ['?from=soon&to=2s', '?from=2s&to=1s', '?from=1s&to=1s', '?to=-1s']) {
+      const s = readState(schema, query, noProps);
+      expect(s.clip, query).toBeNull();
+      expect(s.notices, query).toHaveLength(1);
+    }
+    const loop = readState(schema, '?from=1s&loop=yes', noProps);
+    expect(loop.clip).toEqual({ fromNs: 1e9, toNs: null, loop: false });
+    expect(loop.notices).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { formatDuration, parseDuration } from '../../scenarios/duration';
 import { formatParams, parseParams } from '../../scenarios/params';
 import type { ParamSchema, ParamValues } from '../../scenarios/types';
+import type { Clip } from './clip';
 
 /** Seeds are 32-bit so they survive a round trip through any URL or CLI flag. */
 export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1, default: 1 } as const;
@@ -10,7 +11,7 @@ export const STEP_RANGE = { min: 0, max: 10_000_000, default: 0 } as const;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
 /** Names the shell itself keeps in the query; a scenario param must not reuse them. */
-export const SHELL_KEYS = ['seed', 'step', 't', 'speed'] as const;
+export const SHELL_KEYS = ['seed', 'step', 't', 'speed', 'from', 'to', 'loop'] as const;
 
 export interface WidgetState<S extends ParamSchema> {
   readonly values: ParamValues<S>;
@@ -22,6 +23,8 @@ export interface WidgetState<S extends ParamSchema> {
    */
   readonly atNs: number | null;
   readonly speed: number;
+  /** The stretch Play keeps to (./clip.ts), or null: the whole run. */
+  readonly clip: Clip | null;
 }
 
 export interface ParsedState<S extends ParamSchema> extends WidgetState<S> {
@@ -40,7 +43,7 @@ function parseWhole(
   const value = /^\d{1,12}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < range.min || value > range.max) {
     notices.push(
-      `${name}: ${JSON.stringify(clip(raw))} is not a whole number in ${range.min}..${range.max}; ` +
+      `${name}: ${JSON.stringify(shorten(raw))} is not a whole number in ${range.min}..${range.max}; ` +
         `using ${range.default}.`,
     );
     return range.default;
@@ -57,7 +60,7 @@ function parseInstant(raw: string | null, notices: string[]): number | null {
   } catch {
     // Falls through to the notice.
   }
-  notices.push(`t: ${JSON.stringify(clip(raw))} is not a duration such as 1.5s; ignoring it.`);
+  notices.push(`t: ${JSON.stringify(shorten(raw))} is not a duration such as 1.5s; ignoring it.`);
   return null;
 }
 
@@ -65,13 +68,52 @@ function parseSpeed(raw: string | null | undefined, notices: string[]): number {
   if (raw === null || raw === undefined || raw === '') return 1;
   const value = Number(raw.trim());
   if ((SPEEDS as readonly number[]).includes(value)) return value;
-  notices.push(`speed: ${JSON.stringify(clip(raw))} is not one of ${SPEEDS.join(', ')}; using 1.`);
+  notices.push(
+    `speed: ${JSON.stringify(shorten(raw))} is not one of ${SPEEDS.join(', ')}; using 1.`,
+  );
   return 1;
 }
 
 /** Hostile links can carry megabytes; a notice quotes only the start. */
-function clip(raw: string): string {
+function shorten(raw: string): string {
   return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
+/** `from` or `to`: a Go duration, null when absent, NaN (with a notice) when refused. */
+function clipBound(key: 'from' | 'to', raw: string | null, notices: string[]): number | null {
+  if (raw === null || raw === '') return null;
+  const ns = parseInstant(raw, []);
+  if (ns !== null) return ns;
+  notices.push(`${key}: ${JSON.stringify(shorten(raw))} is not a duration such as 1.5s; no clip.`);
+  return Number.NaN;
+}
+
+/** The clip a link asks for (./clip.ts), or null; a refused value gives a notice and no clip. */
+function readClip(query: URLSearchParams, notices: string[]): Clip | null {
+  const from = clipBound('from', query.get('from'), notices);
+  const to = clipBound('to', query.get('to'), notices);
+  const rawLoop = query.get('loop') ?? '';
+  const loop = rawLoop === '1' || rawLoop === 'true';
+  if (!loop && !['', '0', 'false'].includes(rawLoop)) {
+    notices.push(`loop: ${JSON.stringify(shorten(rawLoop))} is not 1 or 0; playing once.`);
+  }
+  if (Number.isNaN(from) || Number.isNaN(to) || (from === null && to === null)) return null;
+  const fromNs = from ?? 0;
+  if (to !== null && to <= fromNs) {
+    notices.push(
+      `to: ${formatDuration(to)} does not come after from (${formatDuration(fromNs)}); no clip.`,
+    );
+    return null;
+  }
+  return { fromNs, toNs: to, loop };
+}
+
+function writeClip(query: URLSearchParams, clip: Clip | null): void {
+  for (const key of ['from', 'to', 'loop']) query.delete(key);
+  if (clip === null) return;
+  query.set('from', formatDuration(clip.fromNs));
+  if (clip.toNs !== null) query.set('to', formatDuration(clip.toNs));
+  if (clip.loop) query.set('loop', '1');
 }
 
 /**
@@ -99,7 +141,8 @@ export function readState<S extends ParamSchema>(
   const step = parseWhole('step', query.get('step') ?? String(fallback.step), STEP_RANGE, notices);
   const atNs = parseInstant(query.get('t'), notices);
   const speed = parseSpeed(query.get('speed'), notices);
-  return { values: parsed.values, seed, step, atNs, speed, notices };
+  const clip = readClip(query, notices);
+  return { values: parsed.values, seed, step, atNs, speed, clip, notices };
 }
 
 /**
@@ -120,5 +163,6 @@ export function writeState<S extends ParamSchema>(
   else query.set('t', formatDuration(state.atNs));
   if (state.speed === 1) query.delete('speed');
   else query.set('speed', String(state.speed));
+  writeClip(query, state.clip);
   return `?${query.toString()}`;
 }

@@ -4,10 +4,12 @@ import type { ParamSchema, ParamValues } from '../../scenarios/types';
 import type { AnyStageFactory, StageInput } from '../../render/stage';
 import { mountStage, type StageHandle } from '../../render/stage-host';
 import type { WidgetProps } from '../registry';
+import { afterPlayFrame, clipEndNs, playStartNs, type Clip } from './clip';
 import { embedCode, embedUrl, RESIZE_MESSAGE, type ResizeMessage } from './embed-code';
 import { createFrameLoop, type FrameLoop } from './frame-loop';
 import { recordFrameCost } from './frame-stats';
 import type { Runner } from './runner';
+import { formatVirtualTime } from './transcript';
 import { readState, SEED_RANGE, writeState } from './url-state';
 
 export type Values = ParamValues<ParamSchema>;
@@ -73,6 +75,8 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
     unavailable: null as string | null,
     /** The toolbar's status line: what was copied, or why a typed seed was refused. */
     said: '',
+    /** The stretch Play keeps to (./clip.ts); null plays the whole run. */
+    clip: initial.clip,
   });
   let values = $state.raw(initial.values);
   let runner = $state.raw(options.makeRunner(initial.values, initial.seed));
@@ -90,6 +94,12 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
     runner.seekTime(initial.atNs);
     ui.scrubbedTo = initial.atNs;
   }
+  // A clip's link opens at the clip's start unless it names a moment inside the clip.
+  const clipStart = playStartNs(ui.clip, ui.scrubbedTo ?? runner.nowNs, horizonNs);
+  if (clipStart !== null) {
+    runner.seekTime(clipStart);
+    ui.scrubbedTo = null;
+  }
 
   /** Draws the stage again at the next frame (new runner, an alert rule moved, a pause). */
   const redraw = () => {
@@ -103,6 +113,7 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
     step: runner.events,
     atNs: ui.scrubbedTo ?? options.betweenNs?.(runner) ?? null,
     speed: ui.speed,
+    clip: ui.clip,
   });
 
   const writeUrl = () => {
@@ -125,8 +136,10 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
     writeUrl();
   };
 
-  /** Starts playing from where the run stands. */
+  /** Starts playing from where the run stands (from the clip's start when it stands outside). */
   const play = () => {
+    const start = playStartNs(ui.clip, runner.nowNs, horizonNs);
+    if (start !== null) runner.seekTime(start);
     ui.scrubbedTo = null;
     ui.playing = true;
     frameLoop?.wake();
@@ -150,15 +163,41 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
       writeState(schema, '', stateNow()),
     );
 
+  /** The end of a frame of play: on, back to the clip's start, or pause at the end. */
+  const playedTo = () => {
+    const next = afterPlayFrame(ui.clip, runner.nowNs, runner.done, horizonNs);
+    if (next === 'play') return;
+    if (next === 'rewind' && ui.clip !== null) {
+      runner.seekTime(ui.clip.fromNs);
+      if (!runner.done && runner.nowNs < clipEndNs(ui.clip, horizonNs)) return;
+    }
+    pause();
+  };
+
+  /** Where the reader stands: the instant scrubbed to, else the run's clock. */
+  const here = () => ui.scrubbedTo ?? runner.nowNs;
+
+  /** Sets the clip, says what it is now, and keeps it in the link. */
+  const setClip = (clip: Clip | null) => {
+    ui.clip = clip;
+    ui.said =
+      clip === null
+        ? 'No clip: Play runs the whole simulation.'
+        : `Clip: ${formatVirtualTime(clip.fromNs)} to ${clip.toNs === null ? 'the end' : formatVirtualTime(clip.toNs)}${clip.loop ? ', looping' : ''}.`;
+    writeUrl();
+  };
+
   function onFrame(dtMs: number): boolean {
     const started = performance.now();
     if (ui.playing) {
       const rate = (horizonNs / options.playSeconds) * ui.speed;
+      const end = clipEndNs(ui.clip, horizonNs);
       if (options.play) {
-        if (options.play(runner, dtMs, rate, horizonNs, started) || atEnd()) pause();
+        if (options.play(runner, dtMs, rate, end, started)) pause();
+        else playedTo();
       } else {
-        runner.advance(dtMs, rate, horizonNs);
-        if (atEnd()) pause();
+        runner.advance(dtMs, rate, end);
+        playedTo();
       }
     }
     let moving = false;
@@ -205,7 +244,7 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
     // --- controls ---------------------------------------------------------------------------
     togglePlay: () => {
       if (ui.playing) return pause();
-      if (atEnd()) runner.reset();
+      if (ui.clip === null && atEnd()) runner.reset();
       play();
     },
     /** Moves the run while paused (a step, a reset, a checkpoint's step) and keeps it in the link. */
@@ -246,6 +285,30 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
       ui.speed = Number(raw);
       writeUrl();
     },
+    /** The clip starts where the reader stands (an end at or before it is dropped). */
+    clipStartHere: () => {
+      const fromNs = here();
+      const toNs = ui.clip?.toNs ?? null;
+      setClip({
+        fromNs,
+        toNs: toNs !== null && toNs > fromNs ? toNs : null,
+        loop: ui.clip?.loop ?? false,
+      });
+    },
+    /** The clip ends where the reader stands; refused (and said why) at or before its start. */
+    clipEndHere: () => {
+      const toNs = here();
+      const fromNs = ui.clip?.fromNs ?? 0;
+      if (toNs <= fromNs) {
+        ui.said = `A clip must end after it starts (${formatVirtualTime(fromNs)}): move on first.`;
+        return;
+      }
+      setClip({ fromNs, toNs, loop: ui.clip?.loop ?? false });
+    },
+    setClipLoop: (loop: boolean) => {
+      setClip({ fromNs: ui.clip?.fromNs ?? 0, toNs: ui.clip?.toNs ?? null, loop });
+    },
+    clearClip: () => setClip(null),
     copyLink: () => {
       void copy(shareUrl(), 'Link');
     },

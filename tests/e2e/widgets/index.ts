@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { WidgetCheck } from '../widget-checks';
 import { checkWidgetBudget } from './budget';
+import { checkClip } from './clip';
 import { checkDumpPanel } from './dump-panel';
 import { checkHostileQueries } from './hostile';
 import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
@@ -63,6 +64,7 @@ export async function runtimeWidgetChecks(
       await add(`${current.id}: toolbar targets`, () =>
         checkToolbarTargets(browser, siteUrl, current.id),
       );
+      await add(`${current.id}: clip`, () => checkClip(browser, siteUrl, current.id));
     }
   };
   const lanes = Math.max(1, Number(process.env.E2E_LANES ?? 2) || 1);

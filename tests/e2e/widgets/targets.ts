@@ -23,17 +23,20 @@ export async function checkToolbarTargets(
       const toolbar = page.locator(`${widgetRoot(id)} [role="toolbar"]`);
       await toolbar.waitFor({ timeout: 30_000 });
       const found = await toolbar.evaluate((bar) => {
+        // Rows with every panel closed, as a reader first sees the toolbar; then the targets with
+        // every panel (the clip's) open, so the buttons inside are measured too.
+        const rows = new Set(
+          [...bar.children]
+            .filter((el) => getComputedStyle(el).position !== 'absolute')
+            .map((el) => Math.round(el.getBoundingClientRect().top)),
+        ).size;
+        for (const panel of bar.querySelectorAll('details')) panel.open = true;
         const targets = [
           ...bar.querySelectorAll<HTMLElement>('button, select, input:not([type="range"])'),
         ].map((el) => {
           const r = el.getBoundingClientRect();
           return { name: el.dataset.control ?? el.tagName, w: r.width, h: r.height };
         });
-        const rows = new Set(
-          [...bar.children]
-            .filter((el) => getComputedStyle(el).position !== 'absolute')
-            .map((el) => Math.round(el.getBoundingClientRect().top)),
-        ).size;
         return { targets, rows };
       });
       for (const t of found.targets) {
