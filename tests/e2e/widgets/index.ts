@@ -6,7 +6,7 @@ import { checkHostileQueries } from './hostile';
 import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
 import { checkMountCycles, checkTenWidgets } from './lifecycle';
 import { RUNTIME_WIDGETS } from './specs';
-import { checkToolbarTargets } from './targets';
+import { checkToolbarTargets, checkWidgetToggleTargets } from './targets';
 
 /**
  * Every browser check of every registered widget (one entry each in ./specs.ts).
@@ -62,6 +62,9 @@ export async function runtimeWidgetChecks(
       await add(`${current.id}: JS budget`, () => checkWidgetBudget(browser, siteUrl, current.id));
       await add(`${current.id}: toolbar targets`, () =>
         checkToolbarTargets(browser, siteUrl, current.id),
+      );
+      await add(`${current.id}: summary and slider targets`, () =>
+        checkWidgetToggleTargets(browser, siteUrl, current),
       );
     }
   };
