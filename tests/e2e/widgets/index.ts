@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { WidgetCheck } from '../widget-checks';
 import { checkWidgetBudget } from './budget';
+import { checkChartWords } from './chart-words';
 import { checkDumpPanel } from './dump-panel';
 import { checkHostileQueries } from './hostile';
 import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
@@ -65,6 +66,9 @@ export async function runtimeWidgetChecks(
       );
       await add(`${current.id}: summary and slider targets`, () =>
         checkWidgetToggleTargets(browser, siteUrl, current),
+      );
+      await add(`${current.id}: chart legends in words`, () =>
+        checkChartWords(browser, siteUrl, current),
       );
     }
   };
