@@ -14,6 +14,7 @@ import {
   checkThemeToggle,
 } from './site-checks';
 import { runtimeWidgetChecks } from './widgets/index';
+import { checkPageToggleTargets } from './widgets/targets';
 import { checkChapterWidget, checkLine, failuresOf, type WidgetCheck } from './widget-checks';
 
 /**
@@ -112,6 +113,17 @@ async function main(): Promise<number> {
       }
       for (const { page } of chapters)
         record(await checkPredictions(browser, server.siteUrl, page));
+      // Summary toggles and sliders, on every chapter with its widgets loaded and the dump reader
+      // with the sample's stack groups shown.
+      for (const page of pages.filter((p) => p.startsWith('chapters/')))
+        record(await checkPageToggleTargets(browser, server.siteUrl, page));
+      record(
+        await checkPageToggleTargets(browser, server.siteUrl, 'dump-reader/', async (page) => {
+          await page.locator('astro-island:not([ssr]) [data-dump-reader]').first().waitFor();
+          await page.locator('[data-control="sample-debug2"]').click();
+          await page.locator('[data-dump-result="ok"] summary').first().waitFor();
+        }),
+      );
       record(await checkThemeToggle(browser, server.siteUrl));
       record(await checkDumpReader(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));

@@ -61,5 +61,5 @@ export const afterfuncLab: LeakLab = {
     'The metric that misleads: with timers never stopped, the goroutine count stays flat while ' +
     'the heap climbs. A pending timer is not a goroutine; it is an entry in a P’s timer heap ' +
     'holding its closure and the buffer it captured, so a goroutine dashboard shows nothing ' +
-    'until memory runs out. Watch heapBytes and pendingTimers instead.',
+    'until memory runs out. Watch the heap and the pending timers instead.',
 };

@@ -8,7 +8,10 @@ import { transcriptLine, type TranscriptLine } from '../shell/transcript';
  */
 export const PAIR_COLORS: readonly [string, string] = ['#b35900', '#0b6bcb'];
 
-/** The names a paired chart gives the two lines of series `name`. */
+/** The words of the two lines in a paired chart's legend; its caption names the series. */
+export const PAIR_LABELS: readonly [string, string] = ['buggy', 'fixed'];
+
+/** The keys a paired chart gives the two lines of series `name` (on their `data-series`). */
 export function pairedNames(name: string): readonly [string, string] {
   return [`${name} (buggy)`, `${name} (fixed)`];
 }

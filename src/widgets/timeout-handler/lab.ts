@@ -71,7 +71,8 @@ export const timeoutHandlerLab: LeakLab = {
     return rows;
   },
   chartNote:
-    'After each 503 the inner handler goroutine carries on: in the buggy server innerHandlers ' +
-    'climbs to about qps × work, in the fixed one to qps × min(work, timeout). The 503 count looks ' +
+    'After each 503 the inner handler goroutine carries on: in the buggy server the inner ' +
+    'handlers running climb to about qps × work, in the fixed one to qps × min(work, timeout). ' +
+    'The 503 count looks ' +
     'the same in both; only the goroutines tell them apart.',
 };

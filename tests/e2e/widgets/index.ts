@@ -1,13 +1,14 @@
 import type { Browser } from 'playwright-core';
 import type { WidgetCheck } from '../widget-checks';
 import { checkWidgetBudget } from './budget';
+import { checkChartWords } from './chart-words';
 import { checkClip } from './clip';
 import { checkDumpPanel } from './dump-panel';
 import { checkHostileQueries } from './hostile';
 import { checkWidgetInteractions, checkWidgetKeyboard } from './interactions';
 import { checkMountCycles, checkTenWidgets } from './lifecycle';
 import { RUNTIME_WIDGETS } from './specs';
-import { checkToolbarTargets } from './targets';
+import { checkToolbarTargets, checkWidgetToggleTargets } from './targets';
 
 /**
  * Every browser check of every registered widget (one entry each in ./specs.ts).
@@ -65,6 +66,12 @@ export async function runtimeWidgetChecks(
         checkToolbarTargets(browser, siteUrl, current.id),
       );
       await add(`${current.id}: clip`, () => checkClip(browser, siteUrl, current.id));
+      await add(`${current.id}: summary and slider targets`, () =>
+        checkWidgetToggleTargets(browser, siteUrl, current),
+      );
+      await add(`${current.id}: chart legends in words`, () =>
+        checkChartWords(browser, siteUrl, current),
+      );
     }
   };
   const lanes = Math.max(1, Number(process.env.E2E_LANES ?? 2) || 1);
