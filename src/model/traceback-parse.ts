@@ -6,7 +6,14 @@
  */
 import { ADDITIONAL_ELIDED, type GoroutineRecord } from './traceback.ts';
 
-const HEADER = /^goroutine (\d+)(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[(.*)\]:$/;
+/**
+ * `goroutine N [state, extras]:`. Go 1.27 prints a goroutine's profiler labels after the brackets,
+ * `goroutine 7 [sync.Mutex.Lock] {handler: quote}:` (GODEBUG tracebacklabels, on by default with
+ * `go 1.27` in go.mod); Go 1.26 could print them inside, last, as `labels:{"handler": "quote"}`.
+ * Labels differ from request to request, so they are read past and not kept.
+ */
+const HEADER = /^goroutine (\d+)(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[(.*)\](?: \{.*\})?:$/;
+const LABELS_INSIDE = / labels:\{.*\}$/;
 const CALL = /^(.*)\(([^()]*)\)$/;
 // A tab, or the spaces a dump pasted from a web page or an editor often carries instead.
 const PLACE = /^(?:\t|[ ]{2,})(\S.*):(\d+)(?: \+0x([0-9a-f]+))?(?: .*)?$/;
@@ -14,7 +21,7 @@ const CREATED_BY = /^created by (\S+)(?: in goroutine (\d+))?$/;
 const ELIDED = /^\.\.\.(\d+) frames elided\.\.\.$/;
 
 function parseHeader(id: string, bracket: string): GoroutineRecord {
-  const parts = bracket.split(', ');
+  const parts = bracket.replace(LABELS_INSIDE, '').split(', ');
   const rec: GoroutineRecord = { id: Number(id), state: parts[0] ?? '', frames: [] };
   for (const part of parts.slice(1)) {
     const minutes = /^(\d+) minutes$/.exec(part);

@@ -117,6 +117,71 @@ describe('parseDump on pasted text', () => {
   });
 });
 
+describe('parseDump on headers of newer releases', () => {
+  // Header lines as go1.27.3 and go1.26.10 printed them for a goroutine that pprof.Do had labelled
+  // handler=quote, blocked on a mutex (the 1.26 form with GODEBUG=tracebacklabels=1), and one that
+  // the goroutine leak profile had just reported.
+  const frame = [
+    'main.main.func1({0x5f3008, 0xc000012345})',
+    '\t/srv/app/main.go:16 +0x25',
+    'created by main.main in goroutine 1',
+    '\t/srv/app/main.go:15 +0x4f',
+  ];
+  const expected = (id: number, state: string, waitMinutes?: number) => ({
+    id,
+    state,
+    ...(waitMinutes === undefined ? {} : { waitMinutes }),
+    frames: [
+      {
+        func: 'main.main.func1',
+        args: '{0x5f3008, 0xc000012345}',
+        file: '/srv/app/main.go',
+        line: 16,
+        offset: 0x25,
+      },
+    ],
+    createdBy: { func: 'main.main', file: '/srv/app/main.go', line: 15, offset: 0x4f, parentId: 1 },
+  });
+
+  test('Go 1.27: labels after the brackets are read past, not taken for frames', () => {
+    const text = [
+      'goroutine 1 [running]:',
+      'main.main()',
+      '\t/srv/app/main.go:20 +0x5a5',
+      '',
+      'goroutine 7 [sync.Mutex.Lock] {handler: quote}:',
+      ...frame,
+      '',
+      'goroutine 8 [sync.Mutex.Lock, 3 minutes] {"user id": "a]b", handler: quote}:',
+      ...frame,
+    ].join('\n');
+    const records = parseDump(text);
+    expect(records.map((r) => r.id)).toEqual([1, 7, 8]);
+    expect(records[0]?.frames).toHaveLength(1);
+    expect(records[1]).toEqual(expected(7, 'sync.Mutex.Lock'));
+    expect(records[2]).toEqual(expected(8, 'sync.Mutex.Lock', 3));
+  });
+
+  test('Go 1.26: labels inside the brackets (tracebacklabels=1) are read past too', () => {
+    const text = [
+      'goroutine 7 [sync.Mutex.Lock labels:{"handler": "quote"}]:',
+      ...frame,
+      '',
+      'goroutine 9 [sync.Mutex.Lock, 2 minutes labels:{"handler": "quote", "id": "7"}]:',
+      ...frame,
+    ].join('\n');
+    expect(parseDump(text)).toEqual([
+      expected(7, 'sync.Mutex.Lock'),
+      expected(9, 'sync.Mutex.Lock', 2),
+    ]);
+  });
+
+  test('a goroutine the leak profile reported keeps "(leaked)" in its state', () => {
+    const text = ['goroutine 19 [chan send (leaked)]:', ...frame].join('\n');
+    expect(parseDump(text)).toEqual([expected(19, 'chan send (leaked)')]);
+  });
+});
+
 describe('formatting', () => {
   const waiter: GoroutineRecord = {
     id: 19,
