@@ -83,3 +83,57 @@ export async function checkPredictions(
   );
   return { name, problems };
 }
+
+/**
+ * A reader who answers a checkpoint before its widget has loaded (a slow network; here the
+ * widget's island script is held back 4 s): once the widget mounts, its stage is brought into
+ * view. Before, the page scrolled to the widget's figure at the answer, and the stage then mounted
+ * a screen or more further down, out of sight.
+ */
+export async function checkLateWidgetPrediction(
+  browser: Browser,
+  siteUrl: string,
+  chapterPath: string,
+): Promise<WidgetCheck> {
+  const name = `/${chapterPath}: a checkpoint answered before its widget loads shows the stage (360 px)`;
+  const problems = await withWatchedPage(
+    browser,
+    { viewport: { width: 360, height: 800 } },
+    async ({ page, errors }) => {
+      const found: string[] = [];
+      await page.route(/WidgetIsland\.[^/]*\.js$/, async (route) => {
+        await new Promise((done) => setTimeout(done, 4_000));
+        await route.continue();
+      });
+      await page.goto(new URL(chapterPath, siteUrl).href);
+      const predict = page.locator('section.predict').first();
+      const form = predict.locator('form.question');
+      await form.scrollIntoViewIfNeeded();
+      await predict.locator('input[type="radio"]').first().check();
+      const button = form.locator('button[type="submit"]');
+      await page.waitForFunction(
+        (b) => !(b as HTMLButtonElement).disabled,
+        await button.elementHandle(),
+        {
+          timeout: 20_000,
+        },
+      );
+      const mountedAtAnswer = await predict.locator('.stage').count();
+      if (mountedAtAnswer > 0)
+        found.push('the widget had loaded before the answer: nothing tested');
+      await button.click();
+      await predict.locator('.stage').waitFor({ state: 'attached', timeout: 30_000 });
+      // The stage is scrolled to in the mutation's callback; two frames let it land.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      const top = await predict.evaluate(
+        (p) => p.querySelector('.stage')?.getBoundingClientRect().top ?? -1,
+      );
+      if (!(top > -2 && top < 800))
+        found.push(`the stage's top is at ${top.toFixed(0)} px once the widget loaded, off screen`);
+      return [...found, ...errors];
+    },
+  );
+  return { name, problems };
+}

@@ -6,7 +6,7 @@ import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
 import { checkLandmarks } from './landmarks';
-import { checkPredictions } from './predict';
+import { checkLateWidgetPrediction, checkPredictions } from './predict';
 import {
   checkCodeCompare,
   checkDumpReader,
@@ -113,6 +113,9 @@ async function main(): Promise<number> {
       }
       for (const { page } of chapters)
         record(await checkPredictions(browser, server.siteUrl, page));
+      const firstWithCheckpoint = chapters[0]?.page;
+      if (firstWithCheckpoint !== undefined)
+        record(await checkLateWidgetPrediction(browser, server.siteUrl, firstWithCheckpoint));
       // Summary toggles and sliders, on every chapter with its widgets loaded and the dump reader
       // with the sample's stack groups shown.
       for (const page of pages.filter((p) => p.startsWith('chapters/')))
