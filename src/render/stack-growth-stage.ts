@@ -81,7 +81,8 @@ export const stackGrowthStage: StageFactory = (pixi, app, initialPalette) => {
       move?.fromBytes ??
       (move?.kind === 'stack-grow' ? stack.size / 2 : move ? stack.size * 2 : null);
     const scale = Math.max(stack.size, oldSize ?? 0, 1);
-    const id = `G${view.gs[0]?.id ?? 1}`;
+    // The recursing goroutine's id (main is G1; the stack drawn is the worker's).
+    const id = stack.goid === null ? 'the goroutine' : `G${stack.goid}`;
     const size = formatBytes(stack.size);
     const used = formatBytes(stack.used);
     label(

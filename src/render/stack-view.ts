@@ -11,6 +11,8 @@ export interface StackPicture {
   readonly frames: readonly number[];
   readonly copies: number;
   readonly copiedBytes: number;
+  /** The goroutine whose stack it is (its goid), when the scenario says. */
+  readonly goid: number | null;
 }
 
 /** The most recent move of the stack, if it is the last thing that happened. */
@@ -43,6 +45,7 @@ export function readStack(view: View): StackPicture {
     frames,
     copies: num(raw['copies']) ?? 0,
     copiedBytes: num(raw['copiedBytes']) ?? 0,
+    goid: num(extra['goid']) ?? g?.id ?? null,
   };
 }
 

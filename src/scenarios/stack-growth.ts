@@ -358,6 +358,7 @@ export const stackGrowth: Scenario<StackGrowthParams> = {
         viewExtra: (s) => {
           const g = workerOf(s);
           return {
+            goid: g?.goid ?? null,
             stackFrames: g?.stack?.frames.slice() ?? [],
             stack:
               g?.stack === null || g === undefined
