@@ -5,6 +5,7 @@ import { hasChromium, launchChromium } from '../harness/chromium';
 import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
+import { checkEmbedDrawsAtOnce, checkEmbedPausesOffScreen } from './embeds';
 import { checkLandmarks } from './landmarks';
 import { checkPredictions } from './predict';
 import {
@@ -112,6 +113,10 @@ async function main(): Promise<number> {
       }
       for (const { page } of chapters)
         record(await checkPredictions(browser, server.siteUrl, page));
+      for (const embed of pages.filter((page) => page.startsWith('embed/')))
+        record(await checkEmbedDrawsAtOnce(browser, server.siteUrl, embed));
+      for (const origin of ['same', 'other'] as const)
+        record(await checkEmbedPausesOffScreen(browser, server.siteUrl, 'gmp', origin));
       record(await checkThemeToggle(browser, server.siteUrl));
       record(await checkDumpReader(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));
