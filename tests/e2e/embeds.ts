@@ -77,7 +77,8 @@ async function iframeOf(page: Page, selector: string): Promise<Frame> {
 }
 
 /**
- * /embed/<id>/ opened at 360×800, never scrolled: its stage draws; and in a 360×200 iframe of another origin's page, whose first screen the controls alone fill,
+ * /embed/<id>/ opened at 360×800, never scrolled: its stage draws, and lies on the first screen;
+ * and in a 360×200 iframe of another origin's page, whose first screen the controls alone fill,
  * the stage draws too. An embed is a widget the host page chose to show; the stage's own
  * near-the-viewport start never fired where the controls put it below the frame's first screen
  * (observability: 895 px down at 360×800).
@@ -99,9 +100,20 @@ export async function checkEmbedDrawsAtOnce(
     }
     const where = await page.evaluate((root) => {
       const widget = document.querySelector(root);
-      return { scrolled: window.scrollY + (widget?.scrollTop ?? 0) };
+      const stage = widget?.querySelector('.stage')?.getBoundingClientRect();
+      return {
+        scrolled: window.scrollY + (widget?.scrollTop ?? 0),
+        top: stage?.top ?? NaN,
+        bottom: stage?.bottom ?? NaN,
+      };
     }, widgetRoot(id));
     if (where.scrolled !== 0) found.push(`the page scrolled by ${where.scrolled} px on its own`);
+    if (!(where.top >= 0 && where.bottom <= PHONE.height)) {
+      found.push(
+        `the stage spans ${Math.round(where.top)}–${Math.round(where.bottom)} px, ` +
+          `not all on the first ${PHONE.height} px`,
+      );
+    }
     const iframe =
       `<iframe src="${new URL(embedPath, siteUrl).href}" title="${id}" ` +
       `style="display:block;width:100%;height:200px;border:0"></iframe>`;
