@@ -12,17 +12,21 @@ export interface GmpLayout {
   readonly idleMs: Box;
   /** Side of one goroutine square, px. */
   readonly sprite: number;
+  /** Size of the lanes' text (P and M names, queue lengths), px; 0 where a row is too short for it. */
+  readonly laneFont: number;
 }
 
 export interface LaneLayout {
   readonly lane: Box;
+  /** Where the P's name is written (the lane's first row). */
   readonly label: Box;
   /** The M attached to this P. */
   readonly m: Box;
   readonly running: Box;
   readonly runnext: Box;
-  /** Local run queue cells, head first. */
+  /** Local run queue cells, head first: right of runnext, or the lane's second row. */
   readonly queue: Box;
+  /** Squares the queue shows; 0 where only its length fits (a narrow, short lane). */
   readonly queueSlots: number;
   /** Where the queue's length is written when it overflows: after the last slot drawn. */
   readonly countX: number;
@@ -32,6 +36,18 @@ const HEADER = 22;
 const GAP = 6;
 /** Room at the end of a lane's queue for its length, px (`3,000` at the lanes' largest font). */
 export const QUEUE_COUNT_W = 30;
+/** Width of the P's name, then of the M box, at the start of a lane, px. */
+const LABEL_W = 30;
+const M_W = 34;
+/**
+ * Fewest squares a local run queue shows before its lane splits in two rows (P, M, running and
+ * runnext above, the queue across the lane below). In one row, a 234 px stage (a checkpoint's
+ * column on a 320 px phone) left the queue 4 px: one square, drawn past the lane's end, and its
+ * length on the right column's boxes.
+ */
+const MIN_QUEUE_SLOTS = 4;
+/** Shortest row of a two-row lane, px: the lane's 12 px text and a 9 px square still fit it. */
+const MIN_ROW_H = 16;
 
 export function layoutGmp(width: number, height: number, pCount: number): GmpLayout {
   const w = Math.max(200, width);
@@ -41,27 +57,35 @@ export function layoutGmp(width: number, height: number, pCount: number): GmpLay
   const leftW = Math.floor(w * 0.6);
   const laneGap = pCount > 16 ? 1 : 4;
   const laneH = Math.max(3, (h - top - GAP - laneGap * (pCount - 1)) / Math.max(1, pCount));
-  const sprite = Math.max(2, Math.min(12, Math.floor(laneH * 0.6)));
-  const labelW = 30;
-  const slot = Math.max(sprite + 4, Math.min(laneH, 22));
+  const laneEnd = leftW - 4;
+  const spriteFor = (rowH: number) => Math.max(2, Math.min(12, Math.floor(rowH * 0.6)));
+  const slotFor = (rowH: number) => Math.max(spriteFor(rowH) + 4, Math.min(rowH, 22));
+  /** The queue's left edge when it follows runnext in the lane's one row. */
+  const inlineQueueX = GAP + LABEL_W + M_W + 4 + 2 * slotFor(laneH) + 6 + 8;
+  const inlineSlots = Math.floor((laneEnd - inlineQueueX - QUEUE_COUNT_W) / (spriteFor(laneH) + 2));
+  const twoRows = inlineSlots < MIN_QUEUE_SLOTS && laneH >= 2 * MIN_ROW_H;
+  const rowH = twoRows ? laneH / 2 : laneH;
+  const sprite = spriteFor(rowH);
+  const slot = slotFor(rowH);
   const lanes: LaneLayout[] = Array.from({ length: pCount }, (_, i) => {
     const y = top + i * (laneH + laneGap);
     const lane = { x: GAP, y, w: leftW - GAP, h: laneH };
-    const label = { x: GAP + 2, y, w: labelW, h: laneH };
-    const m = { x: GAP + labelW, y, w: 34, h: laneH };
-    const running = { x: m.x + m.w + 4, y, w: slot, h: laneH };
-    const runnext = { x: running.x + slot + 6, y, w: slot, h: laneH };
-    const queueX = runnext.x + slot + 8;
-    const queue = { x: queueX, y, w: Math.max(10, lane.x + lane.w - queueX - 4), h: laneH };
+    const label = { x: GAP + 2, y, w: LABEL_W - 2, h: rowH };
+    const m = { x: GAP + LABEL_W, y, w: M_W, h: rowH };
+    const running = { x: m.x + m.w + 4, y, w: slot, h: rowH };
+    const runnext = { x: running.x + slot + 6, y, w: slot, h: rowH };
+    const queueX = twoRows ? label.x : runnext.x + slot + 8;
+    const queue = {
+      x: queueX,
+      y: twoRows ? y + rowH : y,
+      w: Math.max(0, laneEnd - queueX),
+      h: rowH,
+    };
     // The last QUEUE_COUNT_W px hold the queue's length when it overflows (the stage writes it
-    // there), so the number never sits on top of the squares.
-    const queueSlots = Math.max(1, Math.floor((queue.w - QUEUE_COUNT_W) / (sprite + 2)));
-    // A queue narrower than one slot plus that room (a checkpoint's column on a phone) still
-    // shows one square, so the length moves right of it, into the gap before the right column.
-    const countX = Math.max(
-      queue.x + queue.w - QUEUE_COUNT_W + 2,
-      queue.x + queueSlots * (sprite + 2) + 2,
-    );
+    // there), so the number never sits on top of the squares. A queue without room for one
+    // square and its length (many Ps on a narrow stage) shows the length alone.
+    const queueSlots = Math.max(0, Math.floor((queue.w - QUEUE_COUNT_W) / (sprite + 2)));
+    const countX = queueSlots === 0 ? queue.x + 2 : queue.x + queue.w - QUEUE_COUNT_W + 2;
     return { lane, label, m, running, runnext, queue, queueSlots, countX };
   });
   const rightX = leftW + GAP * 2;
@@ -74,7 +98,8 @@ export function layoutGmp(width: number, height: number, pCount: number): GmpLay
   const idleMs = { x: rightX, y: syscall.y + syscall.h + GAP, w: rightW, h: boxH(0.1) };
   const waitingY = idleMs.y + idleMs.h + GAP;
   const waiting = { x: rightX, y: waitingY, w: rightW, h: Math.max(20, top + colH - waitingY) };
-  return { header, lanes, globalq, netpoll, syscall, waiting, idleMs, sprite };
+  const laneFont = rowH >= 9 ? Math.max(8, Math.min(12, rowH)) : 0;
+  return { header, lanes, globalq, netpoll, syscall, waiting, idleMs, sprite, laneFont };
 }
 
 /** Title strip inside each labelled box; sprites go below it. */

@@ -196,37 +196,18 @@ function drawGmp(pixi: ParticlePixi, app: StageApp, initialPalette: Palette): St
   const drawLabels = () => {
     if (!view) return;
     const v = view;
-    const laneFont = Math.max(8, Math.min(12, layout.lanes[0]?.lane.h ?? 12));
-    const showLaneText = (layout.lanes[0]?.lane.h ?? 0) >= 9;
+    const { laneFont } = layout;
+    /** Top of a line of lane text centred in `row` (the lane's first row, or its queue's). */
+    const textY = (row: Box) => row.y + (row.h - laneFont) / 2 - 1;
     for (const [i, lane] of layout.lanes.entries()) {
       const p = v.ps[i];
-      if (!p || !showLaneText) continue;
-      label(
-        `p${i}`,
-        `P${p.id}`,
-        lane.label.x,
-        lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
-        laneFont,
-      );
+      if (!p || laneFont === 0) continue;
+      label(`p${i}`, `P${p.id}`, lane.label.x, textY(lane.label), laneFont);
       if (p.m !== null)
-        label(
-          `m${i}`,
-          `M${p.m}`,
-          lane.m.x + 3,
-          lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
-          laneFont,
-          palette.accent,
-        );
+        label(`m${i}`, `M${p.m}`, lane.m.x + 3, textY(lane.m), laneFont, palette.accent);
       const len = p.runq.length;
       if (len > lane.queueSlots) {
-        label(
-          `q${i}`,
-          `${len}`,
-          lane.countX,
-          lane.lane.y + (lane.lane.h - laneFont) / 2 - 1,
-          laneFont,
-          palette.muted,
-        );
+        label(`q${i}`, `${len}`, lane.countX, textY(lane.queue), laneFont, palette.muted);
       }
     }
     /** A box's title, in the first of `forms` that fits its width (a phone's column is narrow). */
@@ -239,14 +220,19 @@ function drawGmp(pixi: ParticlePixi, app: StageApp, initialPalette: Palette): St
         10,
         palette.muted,
       );
-    titled('tg', layout.globalq, `global runq: ${v.globalRunqLen}`);
+    titled('tg', layout.globalq, `global runq: ${v.globalRunqLen}`, `global: ${v.globalRunqLen}`);
     titled(
       'tn',
       layout.netpoll,
       `netpoller: ${v.gs.filter((g) => g.place.kind === 'netpoll').length}${v.gsTruncated ? '+' : ''}`,
     );
     const inSyscall = v.ms.filter((m) => m.inSyscall).length;
-    titled('ts', layout.syscall, `in syscall: ${inSyscall} M${inSyscall === 1 ? '' : 's'}`);
+    titled(
+      'ts',
+      layout.syscall,
+      `in syscall: ${inSyscall} M${inSyscall === 1 ? '' : 's'}`,
+      `syscall: ${inSyscall}`,
+    );
     const idle = v.ms.filter((m) => m.parked).map((m) => `M${m.id}`);
     const spinning = v.ms.filter((m) => m.spinning).length;
     const spinningText = spinning ? ` · spinning ${spinning}` : '';
@@ -286,10 +272,10 @@ function drawGmp(pixi: ParticlePixi, app: StageApp, initialPalette: Palette): St
         const p = v.ps[i];
         if (!p) continue;
         const fill = Math.min(1, p.runq.length / 256);
-        const barH = Math.min(BAR_MAX_H, lane.lane.h * 0.6);
+        const barH = Math.min(BAR_MAX_H, lane.queue.h * 0.6);
         fillRects.rect(
           lane.queue.x,
-          lane.lane.y + (lane.lane.h - barH) / 2,
+          lane.queue.y + (lane.queue.h - barH) / 2,
           lane.queue.w * fill,
           barH,
           palette.runnable,
@@ -433,11 +419,13 @@ function drawGmp(pixi: ParticlePixi, app: StageApp, initialPalette: Palette): St
       if (!a || !b) continue;
       if (f.kind === 'steal') {
         const x = a.queue.x + 6;
-        const y1 = a.lane.y + a.lane.h / 2;
-        const y2 = b.lane.y + b.lane.h / 2;
+        // Bulges left by half the bend: a queue on its lane's second row starts at the stage's edge.
+        const bend = Math.min(40, 2 * (x - 2));
+        const y1 = a.queue.y + a.queue.h / 2;
+        const y2 = b.queue.y + b.queue.h / 2;
         flashLayer
           .moveTo(x, y1)
-          .quadraticCurveTo(x - 40, (y1 + y2) / 2, x, y2)
+          .quadraticCurveTo(x - bend, (y1 + y2) / 2, x, y2)
           .stroke({ width: 2, color: palette.accent, alpha });
       } else {
         flashLayer

@@ -81,7 +81,11 @@ function limitBatchTextures(renderer: WebGLRenderer): void {
 
 /**
  * Mounts a PixiJS stage into `host`, implementing the lifecycle every widget shares:
- * - the renderer is created only when `host` comes within 200px of the viewport;
+ * - the renderer is created only when `near` (by default `host`) comes within 200px of the
+ *   viewport. On /embed/ it is the widget's whole frame, which scrolls inside itself: its stage
+ *   can begin below the frame's first screen (a phone-sized iframe), where the stage's own
+ *   observer never fired, yet the host page chose to show the widget. Inside an iframe the
+ *   viewport is the host page's, so an iframe outside the host's view still waits;
  * - `init()` is async, so teardown may run first: a `disposed` flag guards it (destroying a
  *   half-initialised renderer throws, https://github.com/pixijs/pixijs/issues/10331);
  * - destroy with `releaseGlobalResources` only for the last live renderer: those process-global
@@ -90,7 +94,12 @@ function limitBatchTextures(renderer: WebGLRenderer): void {
  * - a lost WebGL context (too many on the page) becomes a message, not a blank box.
  * Returns the teardown that releases everything it created.
  */
-export function mountStage(host: HTMLElement, factory: AnyStageFactory, callbacks: StageCallbacks) {
+export function mountStage(
+  host: HTMLElement,
+  factory: AnyStageFactory,
+  callbacks: StageCallbacks,
+  near: Element = host,
+) {
   let disposed = false;
   let started = false;
   let gl: { renderer: WebGLRenderer; stage: Container } | undefined;
@@ -168,7 +177,7 @@ export function mountStage(host: HTMLElement, factory: AnyStageFactory, callback
     },
     { rootMargin: '200px' },
   );
-  nearViewport.observe(host);
+  nearViewport.observe(near);
 
   return () => {
     disposed = true;

@@ -5,6 +5,7 @@ import { hasChromium, launchChromium } from '../harness/chromium';
 import { listPages } from '../harness/site-pages';
 import { normaliseBase, startStaticServer } from '../harness/static-server';
 import { e2eSkippedBanner } from './banner';
+import { checkEmbedDrawsAtOnce, checkEmbedPausesOffScreen } from './embeds';
 import { checkLandmarks } from './landmarks';
 import { checkLateWidgetPrediction, checkPredictions } from './predict';
 import {
@@ -127,6 +128,10 @@ async function main(): Promise<number> {
           await page.locator('[data-dump-result="ok"] summary').first().waitFor();
         }),
       );
+      for (const embed of pages.filter((page) => page.startsWith('embed/')))
+        record(await checkEmbedDrawsAtOnce(browser, server.siteUrl, embed));
+      for (const origin of ['same', 'other'] as const)
+        record(await checkEmbedPausesOffScreen(browser, server.siteUrl, 'gmp', origin));
       record(await checkThemeToggle(browser, server.siteUrl));
       record(await checkDumpReader(browser, server.siteUrl));
       const firstChapter = pages.find((page) => page.startsWith('chapters/'));

@@ -347,18 +347,27 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
       sizeObserver.observe(content);
       return () => sizeObserver.disconnect();
     },
-    /** The stage's box: Pixi arrives when it nears the viewport (../../render/stage-host.ts). */
+    /**
+     * The stage's box: Pixi arrives when it nears the viewport (../../render/stage-host.ts); on
+     * /embed/ when the widget's frame does, wherever the stage sits in it.
+     */
     stageAttachment: (host: HTMLElement) => {
-      const teardown = mountStage(host, options.stage, {
-        onReady(ready) {
-          stage = ready;
-          redraw();
+      const frame = widget.embed ? (host.closest('[data-widget]') ?? host) : host;
+      const teardown = mountStage(
+        host,
+        options.stage,
+        {
+          onReady(ready) {
+            stage = ready;
+            redraw();
+          },
+          onUnavailable(reason) {
+            stage = null;
+            ui.unavailable = reason;
+          },
         },
-        onUnavailable(reason) {
-          stage = null;
-          ui.unavailable = reason;
-        },
-      });
+        frame,
+      );
       return () => {
         stage = null;
         teardown();

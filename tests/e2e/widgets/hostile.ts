@@ -165,7 +165,7 @@ export async function checkHostileQueries(
   const queries = hostileQueries(spec, count);
   const root = widgetRoot(spec.id);
   const problems = await withWatchedPage(
-    // Short enough that the lab's stage sits below the fold: the widget parses its link and shows
+    // The lab's widget sits below the fold (src/pages/lab/embed/): it parses its link and shows
     // its notice without starting WebGL (created only near the viewport), which made each remount
     // three times slower. The real page loads below do draw.
     browser,
