@@ -8,7 +8,7 @@ import type { World } from './program.ts';
 import { runqempty } from './runq.ts';
 import { NO, globalRunqLen, type MRec, type PRec, type Sched } from './state.ts';
 import { Say } from './trace-text.ts';
-import { emit, tracing } from './trace.ts';
+import { traceEvent } from './trace.ts';
 
 /** pidleput: the P joins the idle list (its run queue is empty by then). */
 export function pidleput(s: Sched, p: PRec): void {
@@ -70,7 +70,7 @@ function newm(s: Sched): MRec | null {
     oldp: NO,
   };
   s.allm.push(m);
-  if (tracing(s)) emit(s, Say.NewM, NO, NO, m.id);
+  if (s.trace !== null) traceEvent(s, Say.NewM, NO, NO, m.id);
   return m;
 }
 
@@ -92,7 +92,7 @@ export function startm(w: World, p: PRec | null, spinning: boolean): void {
   let delay = M_WAKE_NS;
   if (parked !== undefined) {
     m = s.allm[parked]!;
-    if (tracing(s)) emit(s, Say.Unpark, NO, p.id, m.id);
+    if (s.trace !== null) traceEvent(s, Say.Unpark, NO, p.id, m.id);
   } else {
     m = newm(s);
     delay = M_CREATE_NS;
@@ -127,7 +127,7 @@ export function stopm(s: Sched, m: MRec): void {
   m.curg = NO;
   m.spinning = false;
   s.midle.push(m.id);
-  if (tracing(s)) emit(s, Say.Stopm, NO, NO, m.id);
+  if (s.trace !== null) traceEvent(s, Say.Stopm, NO, NO, m.id);
 }
 
 /**
@@ -155,7 +155,7 @@ export function resetspinning(w: World, m: MRec): void {
 export function handoffp(w: World, p: PRec): void {
   const s = w.s;
   s.counters['handoffs'] = (s.counters['handoffs'] ?? 0) + 1;
-  if (tracing(s)) emit(s, Say.Handoff, NO, p.id, NO);
+  if (s.trace !== null) traceEvent(s, Say.Handoff, NO, p.id, NO);
   p.m = NO;
   p.curg = NO;
   if (!runqempty(p) || globalRunqLen(s) > 0) {

@@ -11,7 +11,7 @@ import type { World } from './program.ts';
 import { globrunqput, runqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
 import { Say } from './trace-text.ts';
-import { emit, tracing } from './trace.ts';
+import { traceEvent } from './trace.ts';
 import { truncate } from './truncate.ts';
 
 /** A network read that waits `ns` for data: the G parks in the poller and its M moves on. */
@@ -62,7 +62,7 @@ export function netpoll(w: World): number[] {
     const g = s.allgs[gi]!;
     g.status = '_Grunnable';
     g.waitReason = '';
-    if (tracing(s)) emit(s, Say.Netpoll, g.goid, NO, NO);
+    if (s.trace !== null) traceEvent(s, Say.Netpoll, gi, NO, NO);
   }
   return list;
 }

@@ -8,32 +8,24 @@ import type { World } from './program.ts';
 import { runqput } from './runq.ts';
 import { NO, type GRec, type PRec, type Where } from './state.ts';
 import { Say } from './trace-text.ts';
-import { emit, traceFrom, traceMove, traceStr, tracing } from './trace.ts';
+import { traceMove } from './trace.ts';
 
 /** The running G gives up its P with a wait reason (fact 24); the M then calls schedule(). */
 export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where = 'waiting'): void {
   const s = w.s;
-  const traced = tracing(s);
-  if (traced) traceFrom(s, g.idx);
   g.status = '_Gwaiting';
   g.waitReason = reason;
   g.where = where;
   g.at = NO;
   g.parkedGc = Math.floor(s.now / FORCE_GC_PERIOD_NS);
   dropg(s, p);
-  if (traced) {
-    const e = emit(s, Say.Park, g.goid, p.id, NO);
-    traceStr(s, e, reason);
-    traceMove(s, e, g.idx);
-  }
+  if (s.trace !== null) traceMove(s, Say.Park, g, p.id, NO, reason);
 }
 
 /** ready(): `runqput(pp, gp, next=true)` on the waker's P, then wakep(). */
 export function goready(w: World, gi: number, p: PRec): void {
   const s = w.s;
-  const traced = tracing(s);
-  if (traced) traceFrom(s, gi);
+  if (s.trace !== null) traceMove(s, Say.Ready, s.allgs[gi]!, p.id, NO, null);
   runqput(s, p, gi, true);
-  if (traced) traceMove(s, emit(s, Say.Ready, s.allgs[gi]!.goid, p.id, NO), gi);
   wakep(w);
 }

@@ -8,7 +8,7 @@ import type { World } from './program.ts';
 import { runqput } from './runq.ts';
 import { NO, NO_CALLS, type GRec, type PRec, type Sched } from './state.ts';
 import { Say } from './trace-text.ts';
-import { emit, traceExit, traceStr, traceTo, tracing } from './trace.ts';
+import { traceMove } from './trace.ts';
 
 /** Fact 22: ids come from the P's cache, refilled 16 at a time from `sched.goidgen`. */
 function nextGoid(s: Sched, p: PRec): number {
@@ -91,11 +91,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.mark = 0;
   s.ngLive++;
   runqput(s, p, gi, true);
-  if (tracing(s)) {
-    const e = emit(s, Say.Go, g.goid, p.id, NO);
-    traceStr(s, e, w.code[prog]!.func);
-    traceTo(s, e, gi);
-  }
+  if (s.trace !== null) traceMove(s, Say.Go, g, p.id, NO, w.code[prog]!.func);
   if (parent !== null) wakep(w);
   return g;
 }
@@ -103,7 +99,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
 /** goexit0 → gdestroy: the G turns `_Gdead` and its struct goes to the P's free list. */
 export function goexit(w: World, g: GRec, p: PRec): void {
   const s = w.s;
-  if (tracing(s)) traceExit(s, emit(s, Say.Exit, g.goid, p.id, NO), g.idx);
+  if (s.trace !== null) traceMove(s, Say.Exit, g, p.id, NO, null);
   g.status = '_Gdead';
   g.waitReason = '';
   g.where = 'dead';

@@ -9,7 +9,7 @@ import { globrunqput } from './runq.ts';
 import { schedule } from './schedule.ts';
 import { NO, type GRec, type PRec } from './state.ts';
 import { Say } from './trace-text.ts';
-import { emit, traceArgs, traceFrom, traceMove, traceStr, tracing } from './trace.ts';
+import { traceArgs, traceMove } from './trace.ts';
 
 /** Handles a RunP event: the op in progress has ended, or a new G starts, or the M looks for work. */
 export function runP(w: World, p: PRec): void {
@@ -72,8 +72,6 @@ export function runP(w: World, p: PRec): void {
  */
 export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   const s = w.s;
-  const traced = tracing(s);
-  if (traced) traceFrom(s, g.idx);
   if (p.opEnd !== NO) {
     g.left = Math.max(0, p.opEnd - s.now);
     p.opEnd = NO;
@@ -82,11 +80,9 @@ export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   dropg(s, p);
   globrunqput(s, g.idx);
   s.counters['preemptions'] = (s.counters['preemptions'] ?? 0) + 1;
-  if (traced) {
-    const e = emit(s, Say.Preempt, g.goid, p.id, NO);
+  if (s.trace !== null) {
+    const e = traceMove(s, Say.Preempt, g, p.id, NO, how);
     traceArgs(s, e, s.now - p.sysmontick.schedwhen);
-    traceStr(s, e, how);
-    traceMove(s, e, g.idx);
   }
   // The M is interrupted mid-op: drop whatever it had pending and run the scheduler.
   p.gen++;

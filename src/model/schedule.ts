@@ -11,7 +11,7 @@ import { NO, globalRunqLen, type GRec, type MRec, type PRec, type Sched } from '
 import { stealWork } from './steal.ts';
 import { checkTimers, hasTimers } from './timers.ts';
 import { Say } from './trace-text.ts';
-import { emit, traceFrom, traceMove, tracing } from './trace.ts';
+import { traceEvent, traceMove } from './trace.ts';
 
 const found: Found = { g: NO, inheritTime: false };
 
@@ -32,8 +32,10 @@ export function schedule(w: World, p: PRec): void {
 export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boolean): void {
   const s = w.s;
   const g = s.allgs[gi]!;
-  const traced = tracing(s);
-  if (traced) traceFrom(s, gi);
+  if (s.trace !== null) {
+    const say = inheritTime ? Say.ScheduleInherit : Say.Schedule;
+    traceMove(s, say, g, p.id, m.id, null);
+  }
   g.status = '_Grunning';
   g.waitReason = '';
   g.where = 'running';
@@ -44,10 +46,6 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
   m.curg = gi;
   if (!inheritTime) p.schedtick++;
   s.counters['schedules'] = (s.counters['schedules'] ?? 0) + 1;
-  if (traced) {
-    const say = inheritTime ? Say.ScheduleInherit : Say.Schedule;
-    traceMove(s, emit(s, say, g.goid, p.id, m.id), gi);
-  }
   startFirstOp(w, p, g);
 }
 
@@ -155,7 +153,7 @@ function dropP(w: World, p: PRec, m: MRec, out: Found): boolean {
     s.pollerM = m.id;
     s.lastpoll = 0;
     m.p = NO;
-    if (tracing(s)) emit(s, Say.BlocksInNetpoll, NO, NO, m.id);
+    if (s.trace !== null) traceEvent(s, Say.BlocksInNetpoll, NO, NO, m.id);
     return false;
   }
   stopm(s, m);

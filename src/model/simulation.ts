@@ -37,7 +37,7 @@ import { coprimesOf } from './steal.ts';
 import { exitsyscall } from './syscall.ts';
 import { sysmon } from './sysmon.ts';
 import { onTimer } from './timers.ts';
-import { traceSince } from './trace.ts';
+import { newRing, traceSince } from './trace.ts';
 import { buildView } from './view.ts';
 import './ops/index.ts';
 
@@ -140,7 +140,7 @@ function initialState(spec: ModelSpec, options: SimOptions): Sched {
     counters: { schedules: 0, steals: 0, handoffs: 0, preemptions: 0 },
     fatal: null,
     done: false,
-    trace: null,
+    trace: cfg.traceCapacity > 0 ? newRing(cfg.traceCapacity) : null,
     traceSeq: 0,
     series: { t_ms: [] },
     nextSampleNs: options.sampleNs,

@@ -8,10 +8,9 @@ import { STEAL_TRIES } from './constants.ts';
 import { nextU32 } from './prng.ts';
 import type { World } from './program.ts';
 import { runqget, runqsteal, type Found } from './runq.ts';
-import { NO, type PRec } from './state.ts';
+import type { PRec } from './state.ts';
 import { checkTimers, hasDueTimer } from './timers.ts';
-import { Say } from './trace-text.ts';
-import { emit, traceArgs, traceStolen, tracing } from './trace.ts';
+import { traceSteal } from './trace.ts';
 
 /** randomOrder.reset: the numbers in 1..count coprime to count. */
 export function coprimesOf(count: number): number[] {
@@ -42,15 +41,10 @@ export function stealWork(w: World, p: PRec, out: Found): boolean {
       }
       // idlepMask: an idle P has nothing to steal.
       if (victim.status === '_Pidle') continue;
-      const from = tracing(s) ? victim.id : -1;
       const got = runqsteal(s, p, victim, last);
       if (got !== null) {
         s.counters['steals'] = (s.counters['steals'] ?? 0) + 1;
-        if (from >= 0) {
-          const e = emit(s, Say.Steal, s.allgs[got.g]!.goid, p.id, NO);
-          traceArgs(s, e, got.n, from);
-          traceStolen(s, e, from, got.g);
-        }
+        if (s.trace !== null) traceSteal(s, s.allgs[got.g]!, p.id, got.n, victim.id);
         out.g = got.g;
         out.inheritTime = false;
         return true;

@@ -10,13 +10,11 @@ import type { World } from './program.ts';
 import { globrunqput } from './runq.ts';
 import { NO, type GRec, type PRec } from './state.ts';
 import { Say } from './trace-text.ts';
-import { emit, traceArgs, traceFrom, traceFromSyscall, traceMove, tracing } from './trace.ts';
+import { traceArgs, traceEvent, traceMove } from './trace.ts';
 
 export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   const s = w.s;
   const m = s.allm[p.m]!;
-  const traced = tracing(s);
-  if (traced) traceFrom(s, g.idx);
   // reentersyscall: sysmon asleep in sched.sysmonwait is woken (entersyscall_sysmon).
   wakeSysmon(w);
   g.status = '_Gsyscall';
@@ -31,11 +29,7 @@ export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   p.syscalltick++;
   s.inSyscall++;
   pushEventIn(s, ns, EvKind.SyscallExit, g.idx, m.id);
-  if (traced) {
-    const e = emit(s, Say.SyscallEnter, g.goid, p.id, m.id);
-    traceArgs(s, e, ns);
-    traceMove(s, e, g.idx);
-  }
+  if (s.trace !== null) traceArgs(s, traceMove(s, Say.SyscallEnter, g, p.id, m.id, null), ns);
 }
 
 /**
@@ -74,11 +68,11 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
     p.curg = gi;
     m.curg = gi;
     kickP(s, p, 0);
-    if (tracing(s)) emit(s, Say.SyscallKeepsP, g.goid, p.id, m.id);
+    if (s.trace !== null) traceEvent(s, Say.SyscallKeepsP, gi, p.id, m.id);
     return;
   }
   // exitsyscall0: no P for us; the G waits on the global queue and this M parks.
   globrunqput(s, gi);
-  if (tracing(s)) traceFromSyscall(s, emit(s, Say.SyscallNoP, g.goid, NO, m.id), m.id, gi);
+  if (s.trace !== null) traceMove(s, Say.SyscallNoP, g, NO, m.id, null);
   stopm(s, m);
 }

@@ -20,7 +20,7 @@ import { runqempty } from './runq.ts';
 import { NO, type PRec } from './state.ts';
 import { hasDueTimer, timeSleepUntil } from './timers.ts';
 import { Say } from './trace-text.ts';
-import { emit, tracing } from './trace.ts';
+import { traceEvent } from './trace.ts';
 
 /**
  * One round of proc.go's sysmon loop, after its `usleep(delay)` (`resumed` false) or after its
@@ -126,7 +126,7 @@ export function preemptone(w: World, p: PRec): void {
   const callFree = op !== undefined && p.opEnd !== NO && w.defs[g.prog]![g.pc]!.callFree === true;
   if (s.cfg.asyncPreempt || !callFree) {
     preemptNow(w, p, g, s.cfg.asyncPreempt ? 'SIGURG → asyncPreempt' : 'at its next call');
-  } else if (tracing(s)) {
-    emit(s, Say.NoCalls, g.goid, p.id, NO);
+  } else if (s.trace !== null) {
+    traceEvent(s, Say.NoCalls, g.idx, p.id, NO);
   }
 }

@@ -11,17 +11,14 @@ import type { World } from './program.ts';
 import { firstWake, sleepers, sleepPopMin, sleepPush } from './sleep-heap.ts';
 import { NO, type PRec } from './state.ts';
 import { Say } from './trace-text.ts';
-import { emit, traceArgs, tracing } from './trace.ts';
+import { traceArgs, traceEvent } from './trace.ts';
 
 /** Adds a timer for G `gi` to P `p`'s 4-ary heap (the runtime's timerHeapN). */
 export function addTimer(w: World, p: PRec, when: number, gi: number): void {
   const s = w.s;
   sleepPush(p.timers, when, gi);
   pushTimerEvent(s.queue, when, p.id);
-  if (tracing(s)) {
-    const g = s.allgs[gi]!;
-    traceArgs(s, emit(s, Say.Sleep, g.goid, p.id, NO), when - s.now);
-  }
+  if (s.trace !== null) traceArgs(s, traceEvent(s, Say.Sleep, gi, p.id, NO), when - s.now);
 }
 
 /**
@@ -90,10 +87,7 @@ export function checkTimers(w: World, owner: PRec, cur: PRec): boolean {
   while (firstWake(owner.timers) <= s.now) {
     const gi = sleepPopMin(owner.timers);
     ran = true;
-    if (tracing(s)) {
-      const g = s.allgs[gi]!;
-      emit(s, Say.SleepFires, g.goid, cur.id, NO);
-    }
+    if (s.trace !== null) traceEvent(s, Say.SleepFires, gi, cur.id, NO);
     goready(w, gi, cur);
   }
   for (let i = 0; i < sources.length; i++) if (sources[i]!.run(w, owner, cur)) ran = true;

@@ -1,6 +1,7 @@
 /**
- * A bounded ring of trace events for renderers and the transcript. Recording is skipped entirely
- * when the capacity is 0 (bench and CLI runs), so the hot path pays one comparison.
+ * A bounded ring of trace events for renderers and the transcript. With a capacity of 0 (bench and
+ * CLI runs) `Sched.trace` is null and the engine records nothing: each event site is one
+ * `if (s.trace !== null)` around one call here.
  *
  * An event is recorded as numbers (its sentence's number and operands, its places as codes), and
  * its `TraceEvent` and text are built only when `traceSince` reads it: a widget reads once per
@@ -8,8 +9,8 @@
  * five objects and a string per event.
  */
 import type { GPlace, TraceEvent } from '../scenarios/types.ts';
-import { NO, globalRunqLen, type Sched } from './state.ts';
-import { KIND_OF, type Say, sentence } from './trace-text.ts';
+import { NO, globalRunqLen, type GRec, type Sched } from './state.ts';
+import { KIND_OF, Say, sentence } from './trace-text.ts';
 
 /**
  * A slot is 64 bytes, one cache line: float64s 0-3 are the time and the sentence's three numbers;
@@ -54,12 +55,20 @@ const DEAD = 8;
 export interface TraceRing {
   f64: Float64Array;
   i32: Int32Array;
+  /** Slots: `Config.traceCapacity`. */
+  cap: number;
   /** The slot of the next event: `(traceSeq + 1) % cap`, kept so recording never divides. */
   next: number;
-  /** The code of the place `traceFrom` noted, for the next event. */
-  fromCode: number;
   /** The strings events name (functions, wait reasons), each once. */
   names: string[];
+  /** The last name looked up and its index: most events name what the one before did. */
+  lastName: string | null;
+  lastNameIndex: number;
+  /**
+   * The index of each program's function name, by program (a `go` event names the new G's
+   * function; a program's name is always the same string, so it is looked up once).
+   */
+  progNames: number[];
 }
 
 /**
@@ -74,6 +83,7 @@ let lastRing: TraceRing | null = null;
 let lastIndex = new Map<string, number>();
 
 function nameOf(r: TraceRing, str: string): number {
+  if (str === r.lastName) return r.lastNameIndex;
   if (r !== lastRing) {
     let index = nameIndex.get(r);
     if (index === undefined) {
@@ -90,44 +100,55 @@ function nameOf(r: TraceRing, str: string): number {
     r.names.push(str);
     lastIndex.set(str, i);
   }
+  r.lastName = str;
+  r.lastNameIndex = i;
   return i;
 }
 
-export function tracing(s: Sched): boolean {
-  return s.cfg.traceCapacity > 0;
-}
-
-function newRing(cap: number): TraceRing {
+/** The ring `Sched.trace` holds from the start when the capacity is above 0. */
+export function newRing(cap: number): TraceRing {
   const buffer = new ArrayBuffer(cap * I32 * 4);
   return {
     f64: new Float64Array(buffer),
     i32: new Int32Array(buffer),
+    cap,
     next: 1 % cap,
-    fromCode: 0,
     names: [],
+    lastName: null,
+    lastNameIndex: 0,
+    progNames: [],
   };
 }
 
-function ringOf(s: Sched): TraceRing {
-  return (s.trace ??= newRing(s.cfg.traceCapacity));
-}
+/*
+ * Recording: one call per event behind `if (s.trace !== null)`, so an untraced run pays a field
+ * load and a branch (the few events with numbers or a name add `traceArgs` or `traceName`).
+ * `traceMove` records the moves of a G, `traceSteal` a steal, `traceEvent` the rest; `gi` is a G
+ * slot (NO for none), `p` and `m` a P and an M (NO when unset).
+ */
 
 /**
- * Records one event and returns its slot, for the operands and places below. Callers check
- * `tracing(s)` first. `g`, `p`, `m`: the event's fields (G by goid), NO when unset.
+ * Starts event `say` in the next slot and returns the slot. The `| 0`s tell V8 the numbers are
+ * small integers: a number passed in is otherwise stored into the Int32Array through a double
+ * conversion (31 of ~380 instructions per `traceMove` in a micro-benchmark).
  */
-export function emit(s: Sched, say: Say, g: number, p: number, m: number): number {
-  const r = ringOf(s);
+function begin(s: Sched, r: TraceRing, say: Say, goid: number, p: number, m: number): number {
   const slot = r.next;
-  r.next = slot + 1 === s.cfg.traceCapacity ? 0 : slot + 1;
+  r.next = slot + 1 === r.cap ? 0 : slot + 1;
   s.traceSeq++;
+  const i32 = r.i32;
   const i = slot * I32;
-  r.i32[i + WORD] = say;
-  r.i32[i + G] = g;
-  r.i32[i + P] = p;
-  r.i32[i + M] = m;
+  i32[i + WORD] = say | 0;
+  i32[i + G] = goid | 0;
+  i32[i + P] = p | 0;
+  i32[i + M] = m | 0;
   r.f64[slot * F64] = s.now;
   return slot;
+}
+
+/** An event without places. Returns its slot, for `traceArgs` and `traceName`. */
+export function traceEvent(s: Sched, say: Say, gi: number, p: number, m: number): number {
+  return begin(s, s.trace!, say, gi === NO ? NO : s.allgs[gi]!.goid, p, m);
 }
 
 /** The sentence's numbers. */
@@ -140,71 +161,126 @@ export function traceArgs(s: Sched, slot: number, a: number, b = 0, c = 0): void
 }
 
 /** The sentence's string. */
-export function traceStr(s: Sched, slot: number, str: string): void {
+export function traceName(s: Sched, slot: number, str: string): void {
   const r = s.trace!;
   const i = slot * I32 + WORD;
   r.i32[i] = r.i32[i]! | (nameOf(r, str) << NAME_SHIFT);
 }
 
 /**
- * Notes where G slot `gi` is before a move, straight into the next event's slot: the next event
- * recorded must be the move's (`traceMove`).
+ * A G moves: `g` is the G, `p` and `m` the event's P and M (NO when unset), `str` the sentence's
+ * string (a function, a wait reason, how it was preempted) or null. The event implies one of its
+ * places (or both), and the other is where the G is when this is called; where the engine calls
+ * it, and so what each place is:
+ *
+ * - Schedule, ScheduleInherit (execute, before the G's fields change): from where it is, to running
+ *   on `p` with `p`'s M.
+ * - Go (newproc): from nowhere, to `p`'s runnext.
+ * - Exit (goexit): from running on `p`, to dead.
+ * - Ready (goready, before runqput): from where it is, to `p`'s runnext.
+ * - Park, Preempt, Gosched, Goyield (after the G left `p`): from running on `p`, to where it is.
+ * - SyscallEnter (after the move): from running on `p` with M `m`, to where it is.
+ * - SyscallNoP (exitsyscall0, after the move): from its syscall on `m`, to where it is.
+ *
+ * Returns the slot, for `traceArgs`.
+ *
+ * One function for every move rather than a recorder per site, on purpose: it is ~600 bytes of
+ * bytecode, more than V8 inlines (`--max-inlined-bytecode-size`, 460), so each site stays one
+ * call and the engine function it sits in keeps its inlining budget for the engine (per-site
+ * recorders were inlined into `newproc` and `goexit`, and `runP` then no longer inlined
+ * `execute`; see the model README's Speed).
  */
-export function traceFrom(s: Sched, gi: number): void {
-  const r = ringOf(s);
-  r.fromCode = writePlace(s, r, r.next * I32 + FROM, gi);
+export function traceMove(
+  s: Sched,
+  say: Say,
+  g: GRec,
+  p: number,
+  m: number,
+  str: string | null,
+): number {
+  const r = s.trace!;
+  const i32 = r.i32;
+  p |= 0;
+  m |= 0;
+  const slot = begin(s, r, say, g.goid, p, m);
+  const i = slot * I32;
+  let word: number = say;
+  if (say === Say.Go) {
+    let n = r.progNames[g.prog];
+    if (n === undefined) r.progNames[g.prog] = n = nameOf(r, str!);
+    word |= n << NAME_SHIFT;
+  } else if (str !== null) {
+    word |= nameOf(r, str) << NAME_SHIFT;
+  }
+  // The place the event implies is written here; the other, where the G is (-1), below, by the
+  // one writePlace call (V8 then inlines it once: it is 300 bytes of bytecode).
+  let from = -1;
+  let to = -1;
+  switch (say) {
+    case Say.Go:
+      // runqput(pp, newg, true): the new G is in p's runnext.
+      from = 0;
+      i32[i + TO] = p;
+      to = RUNNEXT;
+      break;
+    case Say.Exit:
+      // The G that exits is the one running on p.
+      i32[i + FROM] = p;
+      i32[i + FROM + 1] = s.allp[p]!.m;
+      from = RUNNING;
+      to = DEAD;
+      break;
+    case Say.Schedule:
+    case Say.ScheduleInherit:
+      i32[i + TO] = p;
+      i32[i + TO + 1] = s.allp[p]!.m;
+      to = RUNNING;
+      break;
+    case Say.Ready:
+      i32[i + TO] = p;
+      to = RUNNEXT;
+      break;
+    case Say.SyscallEnter:
+      // From running on p with M m, which the G has just left for its syscall.
+      i32[i + FROM] = p;
+      i32[i + FROM + 1] = m;
+      from = RUNNING;
+      break;
+    case Say.SyscallNoP:
+      i32[i + FROM] = m;
+      from = SYSCALL;
+      break;
+    default:
+      // Park, Preempt, Gosched, Goyield: the G was running on p.
+      i32[i + FROM] = p;
+      i32[i + FROM + 1] = s.allp[p]!.m;
+      from = RUNNING;
+  }
+  if (from < 0) from = writePlace(s, r, i + FROM, g);
+  else if (to < 0) to = writePlace(s, r, i + TO, g);
+  word |= (from << FROM_SHIFT) | (to << TO_SHIFT);
+  i32[i + WORD] = word;
+  return slot;
 }
 
-/** The event moved G slot `gi` from the place `traceFrom` noted to where it is now. */
-export function traceMove(s: Sched, slot: number, gi: number): void {
+/** P `p` stole `n` Gs from P `victim` and runs `g`, the last it took. */
+export function traceSteal(s: Sched, g: GRec, p: number, n: number, victim: number): void {
   const r = s.trace!;
+  const slot = begin(s, r, Say.Steal, g.goid, p, NO);
+  traceArgs(s, slot, n, victim);
   const i = slot * I32;
-  const to = writePlace(s, r, i + TO, gi);
-  r.i32[i + WORD] = r.i32[i + WORD]! | (r.fromCode << FROM_SHIFT) | (to << TO_SHIFT);
-}
-
-/** The event put G slot `gi` where it is now (and it came from nowhere: `go`). */
-export function traceTo(s: Sched, slot: number, gi: number): void {
-  const r = s.trace!;
-  const i = slot * I32;
-  const to = writePlace(s, r, i + TO, gi);
-  r.i32[i + WORD] = r.i32[i + WORD]! | (to << TO_SHIFT);
-}
-
-/** `from` is where G slot `gi` is now and `to` is dead (goexit). */
-export function traceExit(s: Sched, slot: number, gi: number): void {
-  const r = s.trace!;
-  const i = slot * I32;
-  const from = writePlace(s, r, i + FROM, gi);
-  r.i32[i + WORD] = r.i32[i + WORD]! | (from << FROM_SHIFT) | (DEAD << TO_SHIFT);
-}
-
-/** `from` is P `p`'s local queue, index 0 (a steal); `to` is where G slot `gi` is now. */
-export function traceStolen(s: Sched, slot: number, p: number, gi: number): void {
-  const r = s.trace!;
-  const i = slot * I32;
-  r.i32[i + FROM] = p;
+  r.i32[i + FROM] = victim;
   r.i32[i + FROM + 1] = 0;
-  const to = writePlace(s, r, i + TO, gi);
-  r.i32[i + WORD] = r.i32[i + WORD]! | (LOCALQ << FROM_SHIFT) | (to << TO_SHIFT);
-}
-
-/** `from` is a syscall on M `m`; `to` is where G slot `gi` is now. */
-export function traceFromSyscall(s: Sched, slot: number, m: number, gi: number): void {
-  const r = s.trace!;
-  const i = slot * I32;
-  r.i32[i + FROM] = m;
-  const to = writePlace(s, r, i + TO, gi);
-  r.i32[i + WORD] = r.i32[i + WORD]! | (SYSCALL << FROM_SHIFT) | (to << TO_SHIFT);
+  const to = writePlace(s, r, i + TO, g);
+  r.i32[i + WORD] = Say.Steal | (LOCALQ << FROM_SHIFT) | (to << TO_SHIFT);
 }
 
 /**
- * Writes the operands of where G slot `gi` is at `i32[at]` and returns the place code. A G taken
+ * Writes the operands of where `g` is at `i32[at]` and returns the place code. A G taken
  * off a queue keeps its `where` until it is put somewhere else: its index is then the local
  * queue's length, or 0 in the global queue.
  */
-function writePlace(s: Sched, r: TraceRing, at: number, gi: number): number {
-  const g = s.allgs[gi]!;
+function writePlace(s: Sched, r: TraceRing, at: number, g: GRec): number {
   const i32 = r.i32;
   switch (g.where) {
     case 'running':
@@ -313,5 +389,5 @@ const scratch = newRing(1);
 
 /** The public place of G slot `gi` (views). */
 export function placeOf(s: Sched, gi: number): GPlace {
-  return readPlace(scratch, writePlace(s, scratch, FROM, gi), FROM)!;
+  return readPlace(scratch, writePlace(s, scratch, FROM, s.allgs[gi]!), FROM)!;
 }

@@ -12,7 +12,7 @@ import { ModelSimulation } from '../model/simulation.ts';
 import { newStack, pushFrame, shrinkStack, type GoStack } from '../model/stack.ts';
 import { NO, type GRec, type Sched } from '../model/state.ts';
 import { Say } from '../model/trace-text.ts';
-import { emit, traceArgs, tracing } from '../model/trace.ts';
+import { traceArgs, traceEvent } from '../model/trace.ts';
 import { lineOf } from './go/source-lines.ts';
 import type { GoSource, ParamSchema, ParamValues, Scenario } from './types.ts';
 
@@ -229,8 +229,8 @@ registerOp<GcOp>({
     const shrink = st === null ? null : shrinkStack(st);
     if (st !== null && shrink !== null) {
       record(w.s, 'shrink', depthOf(g), st);
-      if (tracing(w.s)) {
-        const e = emit(w.s, Say.StackShrink, g.goid, NO, NO);
+      if (w.s.trace !== null) {
+        const e = traceEvent(w.s, Say.StackShrink, g.idx, NO, NO);
         traceArgs(w.s, e, shrink.fromBytes, shrink.toBytes, st.used);
       }
     }

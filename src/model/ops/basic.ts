@@ -14,7 +14,7 @@ import { globrunqput, runqput } from '../runq.ts';
 import { addTimer } from '../timers.ts';
 import { NO } from '../state.ts';
 import { Say } from '../trace-text.ts';
-import { emit, traceFrom, traceMove, tracing } from '../trace.ts';
+import { traceMove } from '../trace.ts';
 
 /** CPU work that calls functions as it goes, so it is preemptible even cooperatively. */
 export interface ComputeOp extends Op {
@@ -63,11 +63,9 @@ export interface GoschedOp extends Op {
 registerOp<GoschedOp>({
   kind: 'gosched',
   run: (w, g, _op, p) => {
-    const traced = tracing(w.s);
-    if (traced) traceFrom(w.s, g.idx);
     dropg(w.s, p);
     globrunqput(w.s, g.idx);
-    if (traced) traceMove(w.s, emit(w.s, Say.Gosched, g.goid, p.id, NO), g.idx);
+    if (w.s.trace !== null) traceMove(w.s, Say.Gosched, g, p.id, NO, null);
     return OP_BLOCKED;
   },
 });
@@ -79,11 +77,9 @@ export interface GoyieldOp extends Op {
 registerOp<GoyieldOp>({
   kind: 'goyield',
   run: (w, g, _op, p) => {
-    const traced = tracing(w.s);
-    if (traced) traceFrom(w.s, g.idx);
     dropg(w.s, p);
     runqput(w.s, p, g.idx, false);
-    if (traced) traceMove(w.s, emit(w.s, Say.Goyield, g.goid, p.id, NO), g.idx);
+    if (w.s.trace !== null) traceMove(w.s, Say.Goyield, g, p.id, NO, null);
     return OP_BLOCKED;
   },
 });

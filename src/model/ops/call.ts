@@ -19,7 +19,7 @@ import {
 import { registerOp, type Op, type World } from '../program.ts';
 import { NO, NO_CALLS, type GRec } from '../state.ts';
 import { Say } from '../trace-text.ts';
-import { emit, traceArgs, traceStr, tracing } from '../trace.ts';
+import { traceArgs, traceEvent, traceName } from '../trace.ts';
 
 export interface CallOp extends Op {
   readonly kind: 'call';
@@ -102,10 +102,10 @@ registerOp<CallOp>({
     if (g.stack === null) return 0;
     try {
       const growth = pushFrame(g.stack, op.frameBytes);
-      if (growth !== null && tracing(s)) {
-        const e = emit(s, Say.StackGrow, g.goid, NO, NO);
+      if (growth !== null && s.trace !== null) {
+        const e = traceEvent(s, Say.StackGrow, g.idx, NO, NO);
         traceArgs(s, e, growth.fromBytes, growth.toBytes, growth.copiedBytes);
-        traceStr(s, e, op.func);
+        traceName(s, e, op.func);
       }
     } catch (e) {
       if (!(e instanceof StackOverflowError)) throw e;

@@ -17,7 +17,7 @@ import { nextInt } from '../prng.ts';
 import type { World } from '../program.ts';
 import { NO, type PRec, type Sched } from '../state.ts';
 import { Say } from '../trace-text.ts';
-import { emit, traceArgs, traceStr, tracing } from '../trace.ts';
+import { traceArgs, traceEvent, traceName } from '../trace.ts';
 import { chanSend, freeChan, type ChanHooks } from './chan.ts';
 import type { StdlibState } from './stdlib-state.ts';
 import {
@@ -111,7 +111,7 @@ export function startTimer(
   options: { bytes?: number; period?: number; isChan?: boolean } = {},
 ): number {
   const id = addTimer(stdlibOf(w.s).timers, p.id, when, fire, options);
-  if (tracing(w.s)) traceArgs(w.s, emit(w.s, Say.TimerAdd, NO, p.id, NO), id);
+  if (w.s.trace !== null) traceArgs(w.s, traceEvent(w.s, Say.TimerAdd, NO, p.id, NO), id);
   return id;
 }
 
@@ -208,7 +208,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       const g = newproc(w, p, prog, null);
       freshLocals(st, g.idx, 1).push(fire.arg);
       st.createdBy[g.idx] = 'time.goFunc';
-      if (tracing(s)) traceStr(s, emit(s, Say.TimerGo, g.goid, p.id, NO), fire.fn);
+      if (s.trace !== null) traceName(s, traceEvent(s, Say.TimerGo, g.idx, p.id, NO), fire.fn);
       wakep(w);
       return;
     }
@@ -218,7 +218,7 @@ function carryOut(w: World, fire: TimerFire, p: PRec): void {
       const timerId = idGet(st.chans.chans, fire.chan)?.timerId ?? null;
       if (timerId !== null && st.orphanTimers.delete(timerId))
         dropChanTimer(st, timerId, fire.chan);
-      if (tracing(s)) traceArgs(s, emit(s, Say.TimerSend, NO, p.id, NO), fire.chan);
+      if (s.trace !== null) traceArgs(s, traceEvent(s, Say.TimerSend, NO, p.id, NO), fire.chan);
       return;
     }
     case 'external': {
