@@ -19,13 +19,13 @@ export function gopark(w: World, g: GRec, p: PRec, reason: string, where: Where 
   g.at = NO;
   g.parkedGc = Math.floor(s.now / FORCE_GC_PERIOD_NS);
   dropg(s, p);
-  if (s.trace !== null) traceMove(s, Say.Park, g, p.id, NO, reason);
+  if (s.trace !== null) traceMove(s, Say.Park, g, p, NO, reason);
 }
 
 /** ready(): `runqput(pp, gp, next=true)` on the waker's P, then wakep(). */
 export function goready(w: World, gi: number, p: PRec): void {
   const s = w.s;
-  if (s.trace !== null) traceMove(s, Say.Ready, s.allgs[gi]!, p.id, NO, null);
+  if (s.trace !== null) traceMove(s, Say.Ready, s.allgs[gi]!, p, NO, null);
   runqput(s, p, gi, true);
   wakep(w);
 }

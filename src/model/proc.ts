@@ -91,7 +91,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
   g.mark = 0;
   s.ngLive++;
   runqput(s, p, gi, true);
-  if (s.trace !== null) traceMove(s, Say.Go, g, p.id, NO, w.code[prog]!.func);
+  if (s.trace !== null) traceMove(s, Say.Go, g, p, NO, w.code[prog]!.func);
   if (parent !== null) wakep(w);
   return g;
 }
@@ -99,7 +99,7 @@ export function newproc(w: World, p: PRec, prog: number, parent: GRec | null): G
 /** goexit0 → gdestroy: the G turns `_Gdead` and its struct goes to the P's free list. */
 export function goexit(w: World, g: GRec, p: PRec): void {
   const s = w.s;
-  if (s.trace !== null) traceMove(s, Say.Exit, g, p.id, NO, null);
+  if (s.trace !== null) traceMove(s, Say.Exit, g, p, NO, null);
   g.status = '_Gdead';
   g.waitReason = '';
   g.where = 'dead';

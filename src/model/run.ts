@@ -81,7 +81,7 @@ export function preemptNow(w: World, p: PRec, g: GRec, how: string): void {
   globrunqput(s, g.idx);
   s.counters['preemptions'] = (s.counters['preemptions'] ?? 0) + 1;
   if (s.trace !== null) {
-    const e = traceMove(s, Say.Preempt, g, p.id, NO, how);
+    const e = traceMove(s, Say.Preempt, g, p, NO, how);
     traceArgs(s, e, s.now - p.sysmontick.schedwhen);
   }
   // The M is interrupted mid-op: drop whatever it had pending and run the scheduler.

@@ -34,7 +34,7 @@ export function execute(w: World, p: PRec, m: MRec, gi: number, inheritTime: boo
   const g = s.allgs[gi]!;
   if (s.trace !== null) {
     const say = inheritTime ? Say.ScheduleInherit : Say.Schedule;
-    traceMove(s, say, g, p.id, m.id, null);
+    traceMove(s, say, g, p, m.id, null);
   }
   g.status = '_Grunning';
   g.waitReason = '';

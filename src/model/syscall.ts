@@ -29,7 +29,7 @@ export function entersyscall(w: World, g: GRec, p: PRec, ns: number): void {
   p.syscalltick++;
   s.inSyscall++;
   pushEventIn(s, ns, EvKind.SyscallExit, g.idx, m.id);
-  if (s.trace !== null) traceArgs(s, traceMove(s, Say.SyscallEnter, g, p.id, m.id, null), ns);
+  if (s.trace !== null) traceArgs(s, traceMove(s, Say.SyscallEnter, g, p, m.id, null), ns);
 }
 
 /**
@@ -73,6 +73,6 @@ export function exitsyscall(w: World, gi: number, mi: number): void {
   }
   // exitsyscall0: no P for us; the G waits on the global queue and this M parks.
   globrunqput(s, gi);
-  if (s.trace !== null) traceMove(s, Say.SyscallNoP, g, NO, m.id, null);
+  if (s.trace !== null) traceMove(s, Say.SyscallNoP, g, null, m.id, null);
   stopm(s, m);
 }

@@ -9,7 +9,7 @@
  * five objects and a string per event.
  */
 import type { GPlace, TraceEvent } from '../scenarios/types.ts';
-import { NO, globalRunqLen, type GRec, type Sched } from './state.ts';
+import { NO, globalRunqLen, type GRec, type PRec, type Sched } from './state.ts';
 import { KIND_OF, Say, sentence } from './trace-text.ts';
 
 /**
@@ -128,17 +128,16 @@ export function newRing(cap: number): TraceRing {
  */
 
 /**
- * Starts event `say` in the next slot and returns the slot. The `| 0`s tell V8 the numbers are
+ * Starts an event in the next slot and returns the slot; the caller writes its word. The `| 0`s tell V8 the numbers are
  * small integers: a number passed in is otherwise stored into the Int32Array through a double
  * conversion (31 of ~380 instructions per `traceMove` in a micro-benchmark).
  */
-function begin(s: Sched, r: TraceRing, say: Say, goid: number, p: number, m: number): number {
+function begin(s: Sched, r: TraceRing, goid: number, p: number, m: number): number {
   const slot = r.next;
   r.next = slot + 1 === r.cap ? 0 : slot + 1;
   s.traceSeq++;
   const i32 = r.i32;
   const i = slot * I32;
-  i32[i + WORD] = say | 0;
   i32[i + G] = goid | 0;
   i32[i + P] = p | 0;
   i32[i + M] = m | 0;
@@ -148,7 +147,10 @@ function begin(s: Sched, r: TraceRing, say: Say, goid: number, p: number, m: num
 
 /** An event without places. Returns its slot, for `traceArgs` and `traceName`. */
 export function traceEvent(s: Sched, say: Say, gi: number, p: number, m: number): number {
-  return begin(s, s.trace!, say, gi === NO ? NO : s.allgs[gi]!.goid, p, m);
+  const r = s.trace!;
+  const slot = begin(s, r, gi === NO ? NO : s.allgs[gi]!.goid, p, m);
+  r.i32[slot * I32 + WORD] = say;
+  return slot;
 }
 
 /** The sentence's numbers. */
@@ -168,7 +170,7 @@ export function traceName(s: Sched, slot: number, str: string): void {
 }
 
 /**
- * A G moves: `g` is the G, `p` and `m` the event's P and M (NO when unset), `str` the sentence's
+ * A G moves: `g` is the G, `p` and `m` the event's P (or null) and M (or NO), `str` the sentence's
  * string (a function, a wait reason, how it was preempted) or null. The event implies one of its
  * places (or both), and the other is where the G is when this is called; where the engine calls
  * it, and so what each place is:
@@ -194,15 +196,15 @@ export function traceMove(
   s: Sched,
   say: Say,
   g: GRec,
-  p: number,
+  p: PRec | null,
   m: number,
   str: string | null,
 ): number {
   const r = s.trace!;
   const i32 = r.i32;
-  p |= 0;
+  const pid = p === null ? NO : p.id;
   m |= 0;
-  const slot = begin(s, r, say, g.goid, p, m);
+  const slot = begin(s, r, g.goid, pid, m);
   const i = slot * I32;
   let word: number = say;
   if (say === Say.Go) {
@@ -218,31 +220,31 @@ export function traceMove(
   let to = -1;
   switch (say) {
     case Say.Go:
-      // runqput(pp, newg, true): the new G is in p's runnext.
+      // newproc: runqput(pp, newg, true) put the new G in p's runnext.
       from = 0;
-      i32[i + TO] = p;
+      i32[i + TO] = pid;
       to = RUNNEXT;
       break;
     case Say.Exit:
       // The G that exits is the one running on p.
-      i32[i + FROM] = p;
-      i32[i + FROM + 1] = s.allp[p]!.m;
+      i32[i + FROM] = pid;
+      i32[i + FROM + 1] = p!.m;
       from = RUNNING;
       to = DEAD;
       break;
     case Say.Schedule:
     case Say.ScheduleInherit:
-      i32[i + TO] = p;
-      i32[i + TO + 1] = s.allp[p]!.m;
+      i32[i + TO] = pid;
+      i32[i + TO + 1] = p!.m;
       to = RUNNING;
       break;
     case Say.Ready:
-      i32[i + TO] = p;
+      i32[i + TO] = pid;
       to = RUNNEXT;
       break;
     case Say.SyscallEnter:
       // From running on p with M m, which the G has just left for its syscall.
-      i32[i + FROM] = p;
+      i32[i + FROM] = pid;
       i32[i + FROM + 1] = m;
       from = RUNNING;
       break;
@@ -252,8 +254,8 @@ export function traceMove(
       break;
     default:
       // Park, Preempt, Gosched, Goyield: the G was running on p.
-      i32[i + FROM] = p;
-      i32[i + FROM + 1] = s.allp[p]!.m;
+      i32[i + FROM] = pid;
+      i32[i + FROM + 1] = p!.m;
       from = RUNNING;
   }
   if (from < 0) from = writePlace(s, r, i + FROM, g);
@@ -266,7 +268,7 @@ export function traceMove(
 /** P `p` stole `n` Gs from P `victim` and runs `g`, the last it took. */
 export function traceSteal(s: Sched, g: GRec, p: number, n: number, victim: number): void {
   const r = s.trace!;
-  const slot = begin(s, r, Say.Steal, g.goid, p, NO);
+  const slot = begin(s, r, g.goid, p, NO);
   traceArgs(s, slot, n, victim);
   const i = slot * I32;
   r.i32[i + FROM] = victim;

@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ModelSimulation } from '../../src/model/simulation.ts';
+import { SECOND } from '../../src/scenarios/duration.ts';
 import { gmp } from '../../src/scenarios/gmp.ts';
 import { defaultValues } from '../../src/scenarios/params.ts';
+import { timeoutHandler } from '../../src/scenarios/timeout-handler.ts';
+import type { Simulation } from '../../src/scenarios/types.ts';
 
 const NS_BUDGET_RATIO = 2;
 const HEAP_BUDGET_MB = 200;
@@ -96,6 +99,67 @@ export function modelNsPerEvent(runs = 25, warmups = 10): { median: number; best
   return { median: median(ns), best: Math.min(...ns) };
 }
 
+/** The widgets' trace ring (`ModelSimulation`'s default `traceCapacity`). */
+const WIDGET_TRACE_CAPACITY = 4096;
+
+/** CPU ms of running `make`'s simulation to its horizon; creating it is not timed. */
+function cpuMsOfRun(
+  make: (traceCapacity: number) => Simulation,
+  traceCapacity: number,
+  gc: () => void,
+): number {
+  const sim = make(traceCapacity);
+  gc();
+  settle(20);
+  const start = process.cpuUsage();
+  sim.runUntil(Infinity);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * What the widgets' trace ring costs: a run with it against the same run untraced, alternately
+ * (traced first in every other pair, so a drift of the machine's speed falls on both), after
+ * `warmups` pairs. The median of the pairs' ratios; the medians of each side's times.
+ */
+export function tracedRatio(
+  make: (traceCapacity: number) => Simulation,
+  pairs: number,
+  warmups = 4,
+): { ratio: number; untracedMs: number; tracedMs: number } {
+  const gc = gcFunction();
+  for (let i = 0; i < warmups; i++) {
+    cpuMsOfRun(make, 0, gc);
+    cpuMsOfRun(make, WIDGET_TRACE_CAPACITY, gc);
+  }
+  const untraced: number[] = [];
+  const traced: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const tracedFirst = i % 2 === 1;
+    const t0 = tracedFirst ? cpuMsOfRun(make, WIDGET_TRACE_CAPACITY, gc) : NaN;
+    const u = cpuMsOfRun(make, 0, gc);
+    const t = tracedFirst ? t0 : cpuMsOfRun(make, WIDGET_TRACE_CAPACITY, gc);
+    untraced.push(u);
+    traced.push(t);
+    ratios.push(t / u);
+  }
+  return { ratio: median(ratios), untracedMs: median(untraced), tracedMs: median(traced) };
+}
+
+/** gmp with 10,000 goroutines, as `modelNsPerEvent` runs it. */
+export function gmp10k(traceCapacity: number): Simulation {
+  const values = { ...defaultValues(gmp.params), goroutines: 10_000 };
+  return gmp.create(values, { seed: 1, sampleNs: 100_000_000, traceCapacity });
+}
+
+/** timeout-handler at 1,000 qps for its default 6 s of load, 20 s in all. */
+export function timeoutHandler1000qps(traceCapacity: number): Simulation {
+  const values = { ...defaultValues(timeoutHandler.params), qps: 1000, total: 20 * SECOND };
+  const sampleNs = timeoutHandler.defaultSampleNs?.(values) ?? 10_000_000;
+  return timeoutHandler.create(values, { seed: 1, sampleNs, traceCapacity });
+}
+
 /**
  * A full GC, for heap figures that do not depend on when V8 last collected. `npm run bench` runs
  * without --expose-gc, so the flag is switched on at run time and `gc` taken from a new context.
@@ -149,6 +213,13 @@ export function runModelBench(log: (line: string) => void = console.log): void {
       `model vs Gosched on this machine: ${here.toFixed(1)} ns (median of ${before.length + after.length}, taken before and after the model's runs), ${r.toFixed(1)}x (budget ${NS_BUDGET_RATIO}x: ${r <= NS_BUDGET_RATIO ? 'ok' : 'OVER'}); best model run ${(best / here).toFixed(1)}x`,
     );
   }
+  const line = (name: string, r: ReturnType<typeof tracedRatio>, pairs: number) =>
+    `${name} ${r.ratio.toFixed(2)}x (median of ${pairs} alternated pairs; ${r.untracedMs.toFixed(1)} ms untraced, ${r.tracedMs.toFixed(1)} ms traced)`;
+  const gmpRatio = tracedRatio(gmp10k, 31);
+  const thRatio = tracedRatio(timeoutHandler1000qps, 7);
+  log(
+    `model traced / untraced (the widgets' ${WIDGET_TRACE_CAPACITY.toLocaleString('en-US')}-event ring, CPU per run): ${line('gmp 10k', gmpRatio, 31)}; ${line('timeout-handler 1,000 qps', thRatio, 7)}`,
+  );
   const mb = heapWith100kGoroutinesMB();
   log(
     `model heap with 100,000 live goroutines: ${mb.toFixed(1)} MB (budget ${HEAP_BUDGET_MB} MB: ${mb < HEAP_BUDGET_MB ? 'ok' : 'OVER'})`,

@@ -65,7 +65,7 @@ registerOp<GoschedOp>({
   run: (w, g, _op, p) => {
     dropg(w.s, p);
     globrunqput(w.s, g.idx);
-    if (w.s.trace !== null) traceMove(w.s, Say.Gosched, g, p.id, NO, null);
+    if (w.s.trace !== null) traceMove(w.s, Say.Gosched, g, p, NO, null);
     return OP_BLOCKED;
   },
 });
@@ -79,7 +79,7 @@ registerOp<GoyieldOp>({
   run: (w, g, _op, p) => {
     dropg(w.s, p);
     runqput(w.s, p, g.idx, false);
-    if (w.s.trace !== null) traceMove(w.s, Say.Goyield, g, p.id, NO, null);
+    if (w.s.trace !== null) traceMove(w.s, Say.Goyield, g, p, NO, null);
     return OP_BLOCKED;
   },
 });
