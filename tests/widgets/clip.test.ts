@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { afterPlayFrame, clipEndNs, playStartNs, type Clip } from '../../src/widgets/shell/clip';
+import {
+  afterPlayFrame,
+  clipEndNs,
+  describeClip,
+  playStartNs,
+  type Clip,
+} from '../../src/widgets/shell/clip';
 
 const H = 10e9;
 const once: Clip = { fromNs: 2e9, toNs: 5e9, loop: false };
@@ -30,5 +36,11 @@ describe('clip playback', () => {
     expect(afterPlayFrame(null, 9e9, false, H)).toBe('play');
     expect(afterPlayFrame(null, H, false, H)).toBe('pause');
     expect(afterPlayFrame(null, 3e9, true, H)).toBe('pause');
+  });
+
+  it('says the clip in words, the same in the panel and the status line', () => {
+    expect(describeClip(null)).toBe('No clip: Play runs the whole simulation.');
+    expect(describeClip(once)).toBe('Clip from 2s to 5s, once.');
+    expect(describeClip(toEnd)).toBe('Clip from 2s to the end, looping.');
   });
 });

@@ -5,6 +5,8 @@
  * the reader can still step and scrub anywhere, and Play goes back to `from` when the run stands
  * outside the clip.
  */
+import { formatVirtualTime } from './transcript';
+
 export interface Clip {
   readonly fromNs: number;
   /** Null: to the end of the run. */
@@ -35,4 +37,11 @@ export function afterPlayFrame(
   const end = clipEndNs(clip, horizonNs);
   if (!done && nowNs < end) return 'play';
   return clip?.loop === true ? 'rewind' : 'pause';
+}
+
+/** The clip in words, for the Clip panel and the toolbar's status line. */
+export function describeClip(clip: Clip | null): string {
+  if (clip === null) return 'No clip: Play runs the whole simulation.';
+  const to = clip.toNs === null ? 'the end' : formatVirtualTime(clip.toNs);
+  return `Clip from ${formatVirtualTime(clip.fromNs)} to ${to}, ${clip.loop ? 'looping' : 'once'}.`;
 }

@@ -4,7 +4,7 @@ import type { ParamSchema, ParamValues } from '../../scenarios/types';
 import type { AnyStageFactory, StageInput } from '../../render/stage';
 import { mountStage, type StageHandle } from '../../render/stage-host';
 import type { WidgetProps } from '../registry';
-import { afterPlayFrame, clipEndNs, playStartNs, type Clip } from './clip';
+import { afterPlayFrame, clipEndNs, describeClip, playStartNs, type Clip } from './clip';
 import { embedCode, embedUrl, RESIZE_MESSAGE, type ResizeMessage } from './embed-code';
 import { createFrameLoop, type FrameLoop } from './frame-loop';
 import { recordFrameCost } from './frame-stats';
@@ -180,10 +180,7 @@ export function createWidgetSession<R extends Runner>(options: SessionOptions<R>
   /** Sets the clip, says what it is now, and keeps it in the link. */
   const setClip = (clip: Clip | null) => {
     ui.clip = clip;
-    ui.said =
-      clip === null
-        ? 'No clip: Play runs the whole simulation.'
-        : `Clip: ${formatVirtualTime(clip.fromNs)} to ${clip.toNs === null ? 'the end' : formatVirtualTime(clip.toNs)}${clip.loop ? ', looping' : ''}.`;
+    ui.said = describeClip(clip);
     writeUrl();
   };
 
